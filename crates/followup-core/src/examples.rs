@@ -1,0 +1,43 @@
+//! Small example documents embedded in the published schemas.
+
+use serde_json::{Value, json};
+
+/// An example interview, as JSON.
+pub fn interview_example() -> Value {
+    json!({
+        "candidate": { "name": "Ana Ruiz", "email": "ana.ruiz@example.com", "time_zone": "America/Chicago" },
+        "employer": { "company": "Northwind Analytics", "industry": "technology", "culture": "standard" },
+        "role": { "title": "Data Analyst", "kind": "professional" },
+        "meeting": {
+            "start": "2026-11-24T14:00:00-06:00",
+            "duration_minutes": 60,
+            "time_zone": "America/Chicago",
+            "format": "video"
+        },
+        "interviewers": [{
+            "name": "Dana Whitfield",
+            "title": "Analytics Manager",
+            "email": "dana.whitfield@northwind.example",
+            "topics": ["the churn dashboard rebuild"]
+        }],
+        "reinforce": { "strengths": ["SQL performance tuning"], "motivation": "the team's focus on clear reporting" },
+        "next_steps": { "decision_date": "2026-12-04" }
+    })
+}
+
+/// An example channel manifest, as JSON.
+pub fn manifest_example() -> Value {
+    json!({
+        "manifest_version": 1,
+        "id": "email",
+        "name": "Email",
+        "version": "0.1.0",
+        "description": "A polished, personal email that keeps a written record.",
+        "selection": { "mode": "primary", "priority": 10, "fallback": true },
+        "fits": { "role_kinds": ["professional", "executive"] },
+        "recipients": ["interviewer", "recruiter"],
+        "purposes": ["thank_you", "debrief", "check_in"],
+        "requires": { "contact": "email" },
+        "limits": { "subject_chars": 50, "body_words": 150 }
+    })
+}

@@ -1,0 +1,282 @@
+//! The plan: the ordered follow-up steps for one interview, and what was left out.
+//!
+//! A plan is the rules engine's output and the drafting stage's input. Its JSON form is
+//! published as the `plan` schema. Times are absolute; each step carries the IANA zone
+//! of the clock its times are read on, and serialises them as RFC 3339 with that zone's
+//! offset, so a reader sees local times without a time-zone library.
+
+use std::fmt;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::time::Day;
+
+/// The follow-up plan for one interview.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Plan",
+    description = "The follow-up plan for one interview: steps in the order to send them, channels left out and why, warnings."
+)]
+pub struct Plan {
+    /// The steps, ordered by recommended moment.
+    pub steps: Vec<Step>,
+    /// Channels that were considered and not used, with the reason.
+    pub skipped: Vec<Skipped>,
+    /// Things the candidate should know about the plan as a whole.
+    pub warnings: Vec<String>,
+}
+
+/// The kind of message a step sends.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// The thank-you after the interview.
+    ThankYou,
+    /// A short account of the interview for the recruiter, the same day.
+    Debrief,
+    /// A LinkedIn-style connection request that thanks the interviewer.
+    ConnectionRequest,
+    /// A polite nudge after the stated decision date.
+    CheckIn,
+    /// A last note after the check-ins, closing the loop.
+    ClosingTheLoop,
+}
+
+impl Purpose {
+    /// The purpose's name as used in ids and files (`thank_you`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::ThankYou => "thank_you",
+            Purpose::Debrief => "debrief",
+            Purpose::ConnectionRequest => "connection_request",
+            Purpose::CheckIn => "check_in",
+            Purpose::ClosingTheLoop => "closing_the_loop",
+        }
+    }
+
+    /// How a candidate would say it ("thank-you").
+    pub fn label(self) -> &'static str {
+        match self {
+            Purpose::ThankYou => "thank-you",
+            Purpose::Debrief => "debrief",
+            Purpose::ConnectionRequest => "connection request",
+            Purpose::CheckIn => "check-in",
+            Purpose::ClosingTheLoop => "closing-the-loop note",
+        }
+    }
+}
+
+impl fmt::Display for Purpose {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who a message goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecipientKind {
+    /// Someone who interviewed the candidate.
+    Interviewer,
+    /// The staffing firm's recruiter.
+    Recruiter,
+}
+
+/// The person a step is addressed to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// The person's name.
+    pub name: String,
+    /// Whether they interviewed the candidate or recruited them.
+    pub kind: RecipientKind,
+    /// When the recruiter passes the message on: the interviewer it is meant for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<String>,
+    /// People copied on the message (the recruiter, under `cc_recruiter`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cc: Vec<String>,
+}
+
+/// One message to one recipient on one channel.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "StepWire", into = "StepWire")]
+pub struct Step {
+    /// A stable id, unique in the plan, such as `thank-you-dana-whitfield-email`.
+    pub id: String,
+    /// What the message is for.
+    pub purpose: Purpose,
+    /// For repeated purposes (check-ins), which one this is, from 1.
+    pub sequence: Option<u32>,
+    /// The channel id.
+    pub channel: String,
+    /// Who it goes to.
+    pub recipient: Recipient,
+    /// The zone the times are read on (the recipient's, or the sender's for mail).
+    pub time_zone: TimeZone,
+    /// Earliest moment to send.
+    pub not_before: Timestamp,
+    /// The recommended moment.
+    pub send_at: Timestamp,
+    /// Latest moment to send.
+    pub not_after: Timestamp,
+    /// When a message travels (a letter): the business day it should arrive.
+    pub arrives_by: Option<Day>,
+    /// Why this step, this channel and this moment, in plain words.
+    pub rationale: Vec<String>,
+    /// What the candidate should know about this step.
+    pub warnings: Vec<String>,
+}
+
+/// Where a step stands relative to the present moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    /// The window has not opened yet.
+    Upcoming,
+    /// The window is open.
+    DueNow,
+    /// The window has closed.
+    Overdue,
+}
+
+impl Step {
+    /// Where this step stands at `now`.
+    pub fn status_at(&self, now: Timestamp) -> StepStatus {
+        if now > self.not_after {
+            StepStatus::Overdue
+        } else if now >= self.not_before {
+            StepStatus::DueNow
+        } else {
+            StepStatus::Upcoming
+        }
+    }
+
+    /// The name of the step's time zone (IANA), or its fixed offset when it has none.
+    pub fn time_zone_name(&self) -> String {
+        zone_name(&self.time_zone)
+    }
+}
+
+/// A channel that was considered and left out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Skipped {
+    /// The channel id.
+    pub channel: String,
+    /// The person it would have reached, when the reason is about one person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+    /// Why it was left out, in plain words.
+    pub reason: String,
+}
+
+/// The name of a zone: its IANA name, or its fixed offset.
+pub(crate) fn zone_name(zone: &TimeZone) -> String {
+    match zone.iana_name() {
+        Some(name) => name.to_string(),
+        None => zone.to_fixed_offset().map_or_else(|_| "UTC".to_string(), |o| o.to_string()),
+    }
+}
+
+/// A step as it is written in JSON: times as RFC 3339 with the zone's offset.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Step")]
+struct StepWire {
+    /// A stable id, unique in the plan, such as `thank-you-dana-whitfield-email`.
+    id: String,
+    /// What the message is for.
+    purpose: Purpose,
+    /// For repeated purposes (check-ins), which one this is, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sequence: Option<u32>,
+    /// The channel id.
+    channel: String,
+    /// Who it goes to.
+    recipient: Recipient,
+    /// Earliest moment to send, RFC 3339 with the offset of `time_zone`.
+    not_before: String,
+    /// The recommended moment, RFC 3339 with the offset of `time_zone`.
+    send_at: String,
+    /// Latest moment to send, RFC 3339 with the offset of `time_zone`.
+    not_after: String,
+    /// The IANA zone the times are read on (the recipient's, or the sender's for mail).
+    time_zone: String,
+    /// When a message travels (a letter): the business day it should arrive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    arrives_by: Option<Day>,
+    /// Why this step, this channel and this moment, in plain words.
+    rationale: Vec<String>,
+    /// What the candidate should know about this step.
+    #[serde(default)]
+    warnings: Vec<String>,
+}
+
+/// Formats `ts` as RFC 3339 with the offset `zone` has at that moment.
+pub fn rfc3339_in(ts: Timestamp, zone: &TimeZone) -> String {
+    ts.to_zoned_datetime(zone.clone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+impl From<Step> for StepWire {
+    fn from(step: Step) -> StepWire {
+        StepWire {
+            not_before: rfc3339_in(step.not_before, &step.time_zone),
+            send_at: rfc3339_in(step.send_at, &step.time_zone),
+            not_after: rfc3339_in(step.not_after, &step.time_zone),
+            time_zone: zone_name(&step.time_zone),
+            id: step.id,
+            purpose: step.purpose,
+            sequence: step.sequence,
+            channel: step.channel,
+            recipient: step.recipient,
+            arrives_by: step.arrives_by,
+            rationale: step.rationale,
+            warnings: step.warnings,
+        }
+    }
+}
+
+impl TryFrom<StepWire> for Step {
+    type Error = String;
+
+    fn try_from(wire: StepWire) -> Result<Step, String> {
+        let time_zone = jiff::tz::db()
+            .get(&wire.time_zone)
+            .map_err(|_| format!("`{}` is not a known time zone", wire.time_zone))?;
+        let parse = |field: &str, text: &str| {
+            text.parse::<Timestamp>()
+                .map_err(|err| format!("{field} `{text}` is not an RFC 3339 time: {err}"))
+        };
+        Ok(Step {
+            not_before: parse("not_before", &wire.not_before)?,
+            send_at: parse("send_at", &wire.send_at)?,
+            not_after: parse("not_after", &wire.not_after)?,
+            time_zone,
+            id: wire.id,
+            purpose: wire.purpose,
+            sequence: wire.sequence,
+            channel: wire.channel,
+            recipient: wire.recipient,
+            arrives_by: wire.arrives_by,
+            rationale: wire.rationale,
+            warnings: wire.warnings,
+        })
+    }
+}
+
+impl JsonSchema for Step {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Step".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        StepWire::json_schema(generator)
+    }
+}

@@ -1,0 +1,356 @@
+//! Semantic validation: what the types cannot say about an interview.
+//!
+//! Parsing already refused unknown fields, wrong types and times without an offset.
+//! This pass checks the document as a whole and reports *every* problem at once, each
+//! with the path of the field it concerns (`interviewers[1].phone`) and, where there is
+//! one, a hint on what to write instead. Its output, [`ValidInterview`], carries the
+//! resolved time zones and instants, so the rules engine never re-checks them.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+use crate::interview::{Interview, Interviewer};
+use crate::manifest::is_channel_id;
+use crate::time::ZoneName;
+
+/// The longest interview the rules accept; longer usually means a typo in a date.
+const LONGEST_INTERVIEW_HOURS: i64 = 12;
+
+/// One problem in an interview file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The field path, such as `interviewers[1].phone`.
+    pub path: String,
+    /// What is wrong, in lower case without a trailing period.
+    pub message: String,
+    /// What to write instead, when there is a clear answer.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " ({hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in one interview.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{} problem(s) in the interview", problems.len())]
+pub struct InvalidInterview {
+    /// The problems, in document order.
+    pub problems: Vec<Problem>,
+}
+
+/// An interview that passed validation, with its times resolved.
+#[derive(Clone, Debug)]
+pub struct ValidInterview {
+    /// The interview as given (with the candidate's profile merged in).
+    pub interview: Interview,
+    /// The candidate's name.
+    pub candidate_name: String,
+    /// When the interview started.
+    pub start: Timestamp,
+    /// When the interview ended.
+    pub end: Timestamp,
+    /// The zone the interview took place in.
+    pub meeting_zone: TimeZone,
+    /// The candidate's zone (theirs, or the meeting's).
+    pub candidate_zone: TimeZone,
+    /// Each interviewer's zone, in the order of `interview.interviewers`.
+    pub interviewer_zones: Vec<TimeZone>,
+    /// The recruiter's zone, when there is a staffing firm.
+    pub recruiter_zone: Option<TimeZone>,
+}
+
+/// Collects problems while walking the document.
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem { path: path.into(), message: message.into(), hint: None });
+    }
+
+    fn add_with_hint(
+        &mut self,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.0.push(Problem {
+            path: path.into(),
+            message: message.into(),
+            hint: Some(hint.into()),
+        });
+    }
+
+    /// Resolves a zone, or records why it cannot be.
+    fn zone(&mut self, path: &str, zone: &ZoneName) -> Option<TimeZone> {
+        if let Some(tz) = zone.resolve() {
+            return Some(tz);
+        }
+        let message = format!("`{zone}` is not a known IANA time zone");
+        match zone.closest_known() {
+            Some(near) => self.add_with_hint(path, message, format!("did you mean `{near}`?")),
+            None => self.add_with_hint(path, message, "write a name like `America/Chicago`"),
+        }
+        None
+    }
+
+    fn phone(&mut self, path: &str, phone: Option<&String>) {
+        if let Some(phone) = phone
+            && !is_e164(phone)
+        {
+            self.add_with_hint(
+                path,
+                format!("`{phone}` is not a phone number in E.164 form"),
+                "write + then the country code and number, digits only, like `+15125550143`",
+            );
+        }
+    }
+
+    fn email(&mut self, path: &str, email: Option<&String>) {
+        if let Some(email) = email
+            && !looks_like_email(email)
+        {
+            self.add_with_hint(
+                path,
+                format!("`{email}` is not an email address"),
+                "write it like `name@example.com`",
+            );
+        }
+    }
+
+    fn channels(&mut self, path: &str, ids: &[String]) {
+        for (index, id) in ids.iter().enumerate() {
+            if !is_channel_id(id) {
+                self.add_with_hint(
+                    format!("{path}[{index}]"),
+                    format!("`{id}` is not a channel id"),
+                    "channel ids are lower case, like `sms` or `email`",
+                );
+            }
+        }
+    }
+
+    fn not_blank(&mut self, path: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.add(path, "is empty");
+        }
+    }
+}
+
+/// Whether `phone` is in E.164 form: `+`, then 8 to 15 digits, the first not zero.
+pub fn is_e164(phone: &str) -> bool {
+    let Some(digits) = phone.strip_prefix('+') else { return false };
+    (8..=15).contains(&digits.len())
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && !digits.starts_with('0')
+}
+
+fn looks_like_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Checks an interview as a whole.
+///
+/// # Errors
+///
+/// Returns every problem found, in document order.
+pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview> {
+    let mut problems = Problems::default();
+
+    let candidate = &interview.candidate;
+    let candidate_name = candidate.name.clone().unwrap_or_default();
+    if candidate_name.trim().is_empty() {
+        problems.add_with_hint(
+            "candidate.name",
+            "the candidate's name is missing",
+            "add `name` under [candidate], or set it once in your profile",
+        );
+    }
+    problems.email("candidate.email", candidate.email.as_ref());
+    problems.phone("candidate.phone", candidate.phone.as_ref());
+    let candidate_zone = candidate
+        .time_zone
+        .as_ref()
+        .and_then(|zone| problems.zone("candidate.time_zone", zone));
+
+    problems.not_blank("employer.company", &interview.employer.company);
+    problems.not_blank("role.title", &interview.role.title);
+
+    let meeting = &interview.meeting;
+    let meeting_zone = problems.zone("meeting.time_zone", &meeting.time_zone);
+    let start = meeting.start.0;
+    let end = match (meeting.end, meeting.duration_minutes) {
+        (Some(_), Some(_)) => {
+            problems.add_with_hint(
+                "meeting.duration_minutes",
+                "both `end` and `duration_minutes` are given",
+                "keep one of them",
+            );
+            None
+        }
+        (None, None) => {
+            problems.add_with_hint(
+                "meeting",
+                "the interview has no end",
+                "add `end` (a time) or `duration_minutes`",
+            );
+            None
+        }
+        (Some(end), None) => {
+            if end.0 <= start {
+                problems.add("meeting.end", format!("ends at {} , not after it starts", end.0));
+                None
+            } else {
+                Some(end.0)
+            }
+        }
+        (None, Some(minutes)) => {
+            if minutes == 0 {
+                problems.add("meeting.duration_minutes", "must be at least 1");
+                None
+            } else {
+                start.checked_add(SignedDuration::from_mins(i64::from(minutes))).ok()
+            }
+        }
+    };
+    if let Some(end) = end
+        && end.duration_since(start) > SignedDuration::from_hours(LONGEST_INTERVIEW_HOURS)
+    {
+        problems.add_with_hint(
+            if meeting.end.is_some() { "meeting.end" } else { "meeting.duration_minutes" },
+            format!("the interview lasts more than {LONGEST_INTERVIEW_HOURS} hours"),
+            "check the dates; follow up each day of a multi-day interview separately",
+        );
+    }
+
+    if interview.interviewers.is_empty() {
+        problems.add_with_hint(
+            "interviewers",
+            "no interviewer is listed",
+            "add at least one [[interviewers]] entry with a name",
+        );
+    }
+    let mut interviewer_zones = Vec::with_capacity(interview.interviewers.len());
+    let mut seen_names = BTreeSet::new();
+    for (index, person) in interview.interviewers.iter().enumerate() {
+        let zone = check_interviewer(&mut problems, index, person, meeting_zone.as_ref());
+        interviewer_zones.push(zone);
+        if !seen_names.insert(person.name.trim().to_lowercase()) {
+            problems.add_with_hint(
+                format!("interviewers[{index}].name"),
+                format!("`{}` is listed twice", person.name),
+                "list each person once; put everything discussed with them in one entry",
+            );
+        }
+    }
+    let leads = interview.interviewers.iter().filter(|person| person.lead).count();
+    if leads > 1 {
+        problems.add(
+            "interviewers",
+            format!("{leads} interviewers are marked `lead`; mark at most one"),
+        );
+    }
+
+    if let (Some(decision), Some(zone)) = (interview.next_steps.decision_date, &meeting_zone) {
+        let interview_day = start.to_zoned_datetime(zone.clone()).date();
+        if decision.0 < interview_day {
+            problems.add(
+                "next_steps.decision_date",
+                format!("{} is before the interview ({interview_day})", decision.0),
+            );
+        }
+    }
+
+    let mut recruiter_zone = None;
+    if let Some(staffing) = &interview.staffing {
+        problems.not_blank("staffing.firm", &staffing.firm);
+        problems.not_blank("staffing.recruiter.name", &staffing.recruiter.name);
+        problems.email("staffing.recruiter.email", staffing.recruiter.email.as_ref());
+        problems.phone("staffing.recruiter.phone", staffing.recruiter.phone.as_ref());
+        problems.channels("staffing.recruiter.opted_out", &staffing.recruiter.opted_out);
+        recruiter_zone = match &staffing.recruiter.time_zone {
+            Some(zone) => problems.zone("staffing.recruiter.time_zone", zone),
+            None => candidate_zone.clone().or_else(|| meeting_zone.clone()),
+        };
+    }
+
+    for (index, established) in interview.established_channels.iter().enumerate() {
+        if !is_channel_id(&established.channel) {
+            problems.add_with_hint(
+                format!("established_channels[{index}].channel"),
+                format!("`{}` is not a channel id", established.channel),
+                "channel ids are lower case, like `sms`",
+            );
+        }
+        if established.by == crate::interview::EstablishedBy::Recruiter
+            && interview.staffing.is_none()
+        {
+            problems.add_with_hint(
+                format!("established_channels[{index}].by"),
+                "a recruiter established this channel, but there is no [staffing] section",
+                "add [staffing] with the recruiter, or write `by = \"employer\"`",
+            );
+        }
+    }
+
+    match (problems.0.is_empty(), meeting_zone, end) {
+        (true, Some(meeting_zone), Some(end)) => {
+            let interviewer_zones = interviewer_zones
+                .into_iter()
+                .map(|zone| zone.unwrap_or_else(|| meeting_zone.clone()))
+                .collect();
+            Ok(ValidInterview {
+                candidate_name,
+                start,
+                end,
+                candidate_zone: candidate_zone.unwrap_or_else(|| meeting_zone.clone()),
+                recruiter_zone,
+                interviewer_zones,
+                meeting_zone,
+                interview,
+            })
+        }
+        _ => Err(InvalidInterview { problems: problems.0 }),
+    }
+}
+
+fn check_interviewer(
+    problems: &mut Problems,
+    index: usize,
+    person: &Interviewer,
+    meeting_zone: Option<&TimeZone>,
+) -> Option<TimeZone> {
+    let path = |field: &str| format!("interviewers[{index}].{field}");
+    problems.not_blank(&path("name"), &person.name);
+    problems.email(&path("email"), person.email.as_ref());
+    problems.phone(&path("phone"), person.phone.as_ref());
+    problems.channels(&path("opted_out"), &person.opted_out);
+    if let Some(profile) = &person.linkedin
+        && !(profile.starts_with("https://") || profile.starts_with("http://"))
+    {
+        problems.add_with_hint(
+            path("linkedin"),
+            format!("`{profile}` is not a web address"),
+            "paste the profile's full address, like `https://www.linkedin.com/in/name`",
+        );
+    }
+    match &person.time_zone {
+        Some(zone) => problems.zone(&path("time_zone"), zone),
+        None => meeting_zone.cloned(),
+    }
+}

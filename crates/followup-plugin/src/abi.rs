@@ -1,0 +1,80 @@
+//! The C ABI between the host and a plugin: the only types that cross the boundary.
+//!
+//! The handshake is two exported functions. The host first calls
+//! [`ABI_VERSION_SYMBOL`] and refuses a library whose major version differs from its
+//! own, or whose minor version is newer; only then does it call [`ENTRY_SYMBOL_V1`],
+//! which returns a static [`PluginTable`]. The table starts with the ABI version and its
+//! own size, so later minor versions can only append fields and the host can tell which
+//! fields a library has.
+//!
+//! Every call returns a status and fills a [`Buffer`] with JSON (on success) or a UTF-8
+//! message (on error or caught panic). The buffer is allocated by the plugin and must
+//! be handed back to the same plugin's `free_buffer`: each library has its own
+//! allocator.
+
+/// Packs a major and a minor version: major in the high 16 bits, minor in the low.
+pub const fn abi_version(major: u16, minor: u16) -> u32 {
+    ((major as u32) << 16) | minor as u32
+}
+
+/// The major part of a packed ABI version.
+pub const fn abi_major(version: u32) -> u16 {
+    (version >> 16) as u16
+}
+
+/// The minor part of a packed ABI version.
+pub const fn abi_minor(version: u32) -> u16 {
+    (version & 0xffff) as u16
+}
+
+/// The ABI version this crate speaks: 1.0.
+pub const ABI_VERSION: u32 = abi_version(1, 0);
+
+/// The exported `extern "C" fn() -> u32` that returns the library's ABI version.
+pub const ABI_VERSION_SYMBOL: &str = "followup_plugin_abi_version";
+
+/// The exported `extern "C" fn() -> *const PluginTable` for ABI major version 1.
+pub const ENTRY_SYMBOL_V1: &str = "followup_plugin_entry_v1";
+
+/// The call succeeded; the buffer holds JSON.
+pub const STATUS_OK: u32 = 0;
+/// The call failed; the buffer holds a UTF-8 message.
+pub const STATUS_ERROR: u32 = 1;
+/// The plugin panicked and caught it; the buffer holds the panic message.
+pub const STATUS_PANIC: u32 = 2;
+
+/// Bytes owned by the library that allocated them.
+///
+/// It is a `Vec<u8>` taken apart; only that library's `free_buffer` may put it back
+/// together and free it.
+#[repr(C)]
+#[derive(Debug)]
+pub struct Buffer {
+    /// Start of the bytes; null for an empty buffer.
+    pub ptr: *mut u8,
+    /// Number of bytes.
+    pub len: usize,
+    /// Capacity of the allocation.
+    pub cap: usize,
+}
+
+impl Buffer {
+    /// An empty buffer that owns nothing.
+    pub const EMPTY: Buffer = Buffer { ptr: std::ptr::null_mut(), len: 0, cap: 0 };
+}
+
+/// The entry points of a plugin, ABI major version 1.
+///
+/// New fields are only ever appended; `table_size` tells the host how many a library
+/// has.
+#[repr(C)]
+pub struct PluginTable {
+    /// The ABI version, as from the version function.
+    pub abi_version: u32,
+    /// `size_of::<PluginTable>()` in the library that built the table.
+    pub table_size: u32,
+    /// Writes the channel manifest as JSON into `out`; returns a status.
+    pub manifest: unsafe extern "C" fn(out: *mut Buffer) -> u32,
+    /// Frees a buffer this library returned.
+    pub free_buffer: unsafe extern "C" fn(buffer: Buffer),
+}

@@ -1,0 +1,93 @@
+//! The crate a channel plugin depends on.
+//!
+//! A channel plugin is a shared library (`cdylib`) named `followup_<channel>` that the
+//! `followup` host loads at run time. A plugin author implements the safe [`Channel`]
+//! trait and calls [`declare_channel!`] once; the macro exports the C functions the host
+//! expects and hides the boundary: no Rust type crosses it, only `#[repr(C)]` structs
+//! and JSON bytes in buffers that the plugin allocates and frees itself, and no panic
+//! escapes it.
+//!
+//! ```ignore
+//! use followup_plugin::{Channel, ChannelManifest, declare_channel};
+//!
+//! struct Pigeon;
+//!
+//! impl Channel for Pigeon {
+//!     fn manifest(&self) -> ChannelManifest {
+//!         // ... build and return the manifest ...
+//! #       unimplemented!()
+//!     }
+//! }
+//!
+//! declare_channel!(Pigeon);
+//! ```
+//!
+//! What this crate is not: it does not load libraries (that is `followup-host`) and it
+//! holds no rules (those are in `followup-core`, whose types it re-exports).
+
+pub mod abi;
+#[doc(hidden)]
+pub mod guest;
+
+pub use followup_core::interview::{Culture, RoleKind};
+pub use followup_core::manifest::{
+    ChannelManifest, ContactKind, Delivery, Fit, HourRange, Hours, Limits,
+    MANIFEST_SCHEMA_VERSION, Ordering, Reckoning, Requirements, Selection, SelectionMode,
+    SmsLimits,
+};
+pub use followup_core::plan::{Purpose, RecipientKind};
+pub use followup_core::time::ClockTime;
+
+/// A delivery channel, implemented once per plugin.
+///
+/// The value is built once, on the first call from the host, and lives as long as the
+/// process: the host never unloads a plugin.
+pub trait Channel: Send + Sync + 'static {
+    /// What the channel declares about itself. Called once, right after the handshake.
+    fn manifest(&self) -> ChannelManifest;
+}
+
+/// Exports the C entry points for a [`Channel`] type.
+///
+/// `declare_channel!(MyChannel)` builds the channel with `Default`;
+/// `declare_channel!(MyChannel, MyChannel::new)` uses the given constructor.
+/// Call it once per library.
+#[macro_export]
+macro_rules! declare_channel {
+    ($channel:ty) => {
+        $crate::declare_channel!($channel, <$channel as ::core::default::Default>::default);
+    };
+    ($channel:ty, $constructor:expr) => {
+        fn __followup_channel() -> &'static $channel {
+            static CHANNEL: ::std::sync::OnceLock<$channel> = ::std::sync::OnceLock::new();
+            CHANNEL.get_or_init($constructor)
+        }
+
+        unsafe extern "C" fn __followup_manifest(out: *mut $crate::abi::Buffer) -> u32 {
+            // SAFETY: the host passes a valid, writable pointer to a buffer slot.
+            unsafe {
+                $crate::guest::answer(out, || {
+                    $crate::guest::to_json(&$crate::Channel::manifest(__followup_channel()))
+                })
+            }
+        }
+
+        /// The ABI version this library speaks; the host calls it before anything else.
+        #[unsafe(no_mangle)]
+        pub extern "C" fn followup_plugin_abi_version() -> u32 {
+            $crate::abi::ABI_VERSION
+        }
+
+        /// The table of entry points for ABI major version 1.
+        #[unsafe(no_mangle)]
+        pub extern "C" fn followup_plugin_entry_v1() -> *const $crate::abi::PluginTable {
+            static TABLE: $crate::abi::PluginTable = $crate::abi::PluginTable {
+                abi_version: $crate::abi::ABI_VERSION,
+                table_size: ::core::mem::size_of::<$crate::abi::PluginTable>() as u32,
+                manifest: __followup_manifest,
+                free_buffer: $crate::guest::free_buffer,
+            };
+            &TABLE
+        }
+    };
+}
