@@ -14,10 +14,7 @@ use crate::abi::{Buffer, STATUS_ERROR, STATUS_OK, STATUS_PANIC};
 /// # Errors
 ///
 /// Returns the serialiser's message when the value cannot be written.
-pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String>
-where
-    T: serde::Serialize,
-{
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String> {
     serde_json::to_vec(value).map_err(|err| format!("cannot write JSON: {err}"))
 }
 

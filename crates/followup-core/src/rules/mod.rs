@@ -209,10 +209,13 @@ impl<'a> Planner<'a> {
                         channel: candidate.manifest.id.clone(),
                         recipient: Some(target.to.name.to_string()),
                         reason: format!(
-                            "not used for the {}: {} suits it better",
+                            "{} is not used for the {} to {}: {} suits it better",
+                            candidate.manifest.name,
                             purpose.label(),
+                            target.to.name,
                             first.name
                         ),
+                        second_choice: true,
                     });
                 }
                 continue;
@@ -235,6 +238,7 @@ impl<'a> Planner<'a> {
                         candidate.manifest.name,
                         purpose.label()
                     ),
+                    second_choice: false,
                 }),
             }
         }
@@ -351,7 +355,13 @@ impl<'a> Planner<'a> {
                 manifest.name, range.start, range.end
             ));
         }
-        rationale.extend(self.holidays_between(window.start, send_at, &zone));
+        // Name the holidays that pushed the moment later, or that left no business
+        // hours in the window at all.
+        let holidays_until = match kind {
+            MomentKind::BusinessHours => send_at,
+            MomentKind::OutsideBusinessHours => window.end,
+        };
+        rationale.extend(self.holidays_between(window.start, holidays_until, &zone));
 
         let transit = self.policy.transit_business_days.unwrap_or(manifest.delivery.transit_business_days);
         let arrives_by = (transit > 0).then(|| {
@@ -424,6 +434,7 @@ impl<'a> Planner<'a> {
                         manifest.name,
                         self.company()
                     ),
+                    second_choice: false,
                 });
             }
             return;
@@ -480,6 +491,7 @@ impl<'a> Planner<'a> {
                 channel: candidate.manifest.id.clone(),
                 recipient: Some(person.name.to_string()),
                 reason: format!("{} has no allowed moment in its window", candidate.manifest.name),
+                second_choice: false,
             });
         }
         step
@@ -586,7 +598,7 @@ impl<'a> Planner<'a> {
         for refusal in self.refusals {
             // A channel that carries some step is not "skipped" for being second choice
             // elsewhere; its other refusals (consent, contact) still matter.
-            if used.contains(refusal.channel.as_str()) && refusal.reason.starts_with("not used for") {
+            if used.contains(refusal.channel.as_str()) && refusal.second_choice {
                 continue;
             }
             let entry = Skipped { channel: refusal.channel, recipient: refusal.recipient, reason: refusal.reason };

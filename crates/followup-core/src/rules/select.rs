@@ -20,6 +20,9 @@ pub(crate) struct Refusal {
     pub channel: String,
     pub recipient: Option<String>,
     pub reason: String,
+    /// The channel could have been used but another suited the message better; not
+    /// worth reporting when the channel carries other steps.
+    pub second_choice: bool,
 }
 
 /// A usable channel, with the reasons it was chosen should it be.
@@ -41,18 +44,34 @@ pub(crate) fn rank<'m>(
     let mut fallbacks = Vec::new();
     let mut refusals = Vec::new();
     for manifest in channels {
-        if manifest.selection.mode != mode
-            || !manifest.purposes.contains(&purpose)
-            || !manifest.recipients.contains(&person.kind)
-        {
+        if manifest.selection.mode != mode || !manifest.purposes.contains(&purpose) {
             continue;
         }
         let fit = fit_reason(manifest, interview);
+        if !manifest.recipients.contains(&person.kind) {
+            if fit.is_some() {
+                refusals.push(Refusal {
+                    channel: manifest.id.clone(),
+                    recipient: None,
+                    reason: format!(
+                        "{} would suit this role, but it cannot carry a message to {}",
+                        manifest.name,
+                        match person.kind {
+                            RecipientKind::Interviewer => "an interviewer",
+                            RecipientKind::Recruiter => "a recruiter, who passes every message on here",
+                        }
+                    ),
+                    second_choice: false,
+                });
+            }
+            continue;
+        }
         if fit.is_none() && !manifest.selection.fallback {
             refusals.push(Refusal {
                 channel: manifest.id.clone(),
                 recipient: None,
                 reason: format!("{} is not suggested: {}", manifest.name, misfit(manifest, interview)),
+                second_choice: false,
             });
             continue;
         }
@@ -61,6 +80,7 @@ pub(crate) fn rank<'m>(
                 channel: manifest.id.clone(),
                 recipient: Some(person.name.to_string()),
                 reason,
+                second_choice: false,
             });
             continue;
         }
@@ -137,9 +157,11 @@ fn misfit(manifest: &ChannelManifest, interview: &Interview) -> String {
         None => String::new(),
     };
     format!(
-        "it suits {}, and this is a {} role at a {} company{}",
-        join_or(&suits.iter().map(String::as_str).collect::<Vec<_>>()),
+        "it suits {}, and this is {} {} role at {} {} company{}",
+        suits.join(", or "),
+        article(role_word(interview.role.kind)),
         role_word(interview.role.kind),
+        article(culture_word(interview.employer.culture)),
         culture_word(interview.employer.culture),
         industry
     )
@@ -239,6 +261,11 @@ fn culture_word(culture: crate::interview::Culture) -> &'static str {
         Boutique => "boutique",
         Startup => "startup",
     }
+}
+
+/// `a` or `an`, for the word that follows.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
 }
 
 /// `a`, `a or b`, `a, b or c`.

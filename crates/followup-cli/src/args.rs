@@ -1,0 +1,80 @@
+//! The command line as clap sees it. Nothing outside `settings` reads these types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  followup plan docs/examples/professional-email.toml
+  followup plan interview.toml --now 2026-11-24T18:00:00-06:00 --format json
+  followup plan interview.json --plugin-dir ./my-plugins
+  followup plugins
+
+Exit status:
+  0  success
+  1  failure (for example no plugin could be loaded when one was needed)
+  2  usage error (unknown option, bad --now)
+  3  invalid input (the file has syntax errors or breaks a rule; every problem is listed)
+  4  the input could not be read (missing file, no permission)";
+
+/// Plans the follow-up after a job interview: the right message, on the right channel,
+/// to the right person, on time.
+#[derive(Debug, Parser)]
+#[command(name = "followup", version, after_long_help = EXAMPLES, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Look for channel plugins in DIR first (repeatable).
+    #[arg(long = "plugin-dir", value_name = "DIR", global = true)]
+    pub plugin_dirs: Vec<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the follow-up plan for one interview: every step with its channel,
+    /// recipient, send window, recommended moment and reasons.
+    Plan(PlanArgs),
+    /// List the channel plugins found, loaded and refused.
+    Plugins(PluginsArgs),
+}
+
+/// Arguments of `followup plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The interview file, TOML or JSON (by extension).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The present moment, to mark steps overdue, due now or upcoming
+    /// (RFC 3339 with an offset, like 2026-11-24T18:00:00-06:00). Default: now.
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// The candidate profile to merge in. Default: profile.toml in the user's
+    /// config directory (~/.config/followup on Linux), when it exists.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Do not read any candidate profile.
+    #[arg(long, conflicts_with = "profile")]
+    pub no_profile: bool,
+}
+
+/// Arguments of `followup plugins`.
+#[derive(Debug, Args)]
+pub struct PluginsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Readable text.
+    Text,
+    /// JSON, as described by the published schemas.
+    Json,
+}

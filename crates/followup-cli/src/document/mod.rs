@@ -1,0 +1,278 @@
+//! Reading input documents (TOML or JSON) with errors that point into the file.
+//!
+//! Every error names the file; syntax and type errors carry the line and column and the
+//! field path; an unknown field comes with the closest known name. Problems found after
+//! parsing (by core's validation) are given a line and column by [`SourceFile::locate`].
+
+mod json_locate;
+mod toml_locate;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+/// The format of an input file, decided by its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `.toml`
+    Toml,
+    /// `.json`
+    Json,
+}
+
+/// A position in a file, both 1-based; the column counts characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// An input file read into memory.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+    pub format: Format,
+}
+
+/// Why an input file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The file could not be read at all.
+    #[error("{path}: cannot read the file: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The extension says neither TOML nor JSON.
+    #[error("{path}: unknown file type; name it `.toml` or `.json`")]
+    UnknownFormat { path: PathBuf },
+    /// The text is not well-formed, or a field has the wrong type or an unknown name.
+    #[error("{}", syntax_line(path, *position, field.as_deref(), message, hint.as_deref()))]
+    Syntax {
+        path: PathBuf,
+        position: Option<Position>,
+        field: Option<String>,
+        message: String,
+        hint: Option<String>,
+    },
+    /// The document parsed but breaks rules that need the whole document.
+    #[error("{}", invalid_lines(path, problems))]
+    Invalid { path: PathBuf, problems: Vec<LocatedProblem> },
+}
+
+/// One validation problem with its place in the file.
+#[derive(Debug)]
+pub struct LocatedProblem {
+    pub position: Option<Position>,
+    pub field: String,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+fn syntax_line(
+    path: &Path,
+    position: Option<Position>,
+    field: Option<&str>,
+    message: &str,
+    hint: Option<&str>,
+) -> String {
+    let mut out = path.display().to_string();
+    if let Some(position) = position {
+        out.push_str(&format!(":{position}"));
+    }
+    out.push_str(": ");
+    if let Some(field) = field {
+        out.push_str(&format!("{field}: "));
+    }
+    out.push_str(message);
+    if let Some(hint) = hint {
+        out.push_str(&format!("\n  hint: {hint}"));
+    }
+    out
+}
+
+fn invalid_lines(path: &Path, problems: &[LocatedProblem]) -> String {
+    let mut out = format!(
+        "{}: {} problem{} found",
+        path.display(),
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    for problem in problems {
+        out.push('\n');
+        out.push_str(&syntax_line(
+            path,
+            problem.position,
+            Some(&problem.field),
+            &problem.message,
+            problem.hint.as_deref(),
+        ));
+    }
+    out
+}
+
+impl SourceFile {
+    /// Reads a file, deciding its format by extension.
+    pub fn read(path: &Path) -> Result<SourceFile, InputError> {
+        let format = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+            Some(ext) if ext == "toml" => Format::Toml,
+            Some(ext) if ext == "json" => Format::Json,
+            _ => return Err(InputError::UnknownFormat { path: path.to_path_buf() }),
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| InputError::Read { path: path.to_path_buf(), source })?;
+        Ok(SourceFile { path: path.to_path_buf(), text, format })
+    }
+
+    /// Deserialises the whole document.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, InputError> {
+        match self.format {
+            Format::Toml => {
+                let deserializer = toml::Deserializer::parse(&self.text)
+                    .map_err(|err| self.toml_error(None, &err))?;
+                serde_path_to_error::deserialize(deserializer).map_err(|err| {
+                    let field = field_path(err.path());
+                    self.toml_error(field, err.inner())
+                })
+            }
+            Format::Json => {
+                let mut deserializer = serde_json::Deserializer::from_str(&self.text);
+                let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+                    let field = field_path(err.path());
+                    let inner = err.inner();
+                    let position = (inner.line() > 0)
+                        .then(|| Position { line: inner.line(), column: inner.column() });
+                    let message = strip_json_position(&inner.to_string());
+                    self.syntax(position, field, message)
+                })?;
+                deserializer.end().map_err(|err| {
+                    self.syntax(
+                        Some(Position { line: err.line(), column: err.column() }),
+                        None,
+                        strip_json_position(&err.to_string()),
+                    )
+                })?;
+                Ok(value)
+            }
+        }
+    }
+
+    fn toml_error(&self, field: Option<String>, err: &toml::de::Error) -> InputError {
+        let position = err.span().map(|span| self.position_of(span.start));
+        self.syntax(position, field, err.message().trim().to_string())
+    }
+
+    fn syntax(&self, position: Option<Position>, field: Option<String>, message: String) -> InputError {
+        let hint = unknown_field_hint(&message);
+        InputError::Syntax { path: self.path.clone(), position, field, message, hint }
+    }
+
+    /// The line and column of a byte offset.
+    pub fn position_of(&self, offset: usize) -> Position {
+        let before = &self.text[..offset.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Position { line, column }
+    }
+
+    /// Where the field at `path` (`interviewers[1].phone`) is written, if it is; else
+    /// where its nearest written parent is.
+    pub fn locate(&self, path: &str) -> Option<Position> {
+        let segments = parse_field_path(path);
+        let offset = match self.format {
+            Format::Toml => toml_locate::locate(&self.text, &segments),
+            Format::Json => json_locate::locate(&self.text, &segments),
+        }?;
+        Some(self.position_of(offset))
+    }
+}
+
+/// One step of a field path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// Splits `a.b[2].c` into segments.
+pub fn parse_field_path(path: &str) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    for part in path.split('.') {
+        let mut rest = part;
+        if let Some(open) = rest.find('[') {
+            let key = &rest[..open];
+            if !key.is_empty() {
+                segments.push(Segment::Key(key.to_string()));
+            }
+            rest = &rest[open..];
+            while let Some(stripped) = rest.strip_prefix('[') {
+                let Some(close) = stripped.find(']') else { break };
+                if let Ok(index) = stripped[..close].parse() {
+                    segments.push(Segment::Index(index));
+                }
+                rest = &stripped[close + 1..];
+            }
+        } else if !rest.is_empty() {
+            segments.push(Segment::Key(rest.to_string()));
+        }
+    }
+    segments
+}
+
+fn field_path(path: &serde_path_to_error::Path) -> Option<String> {
+    let text = path.to_string();
+    (text != ".").then_some(text)
+}
+
+/// serde_json appends " at line X column Y"; the position is reported separately.
+fn strip_json_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// For "unknown field `x`, expected one of `a`, `b`", the closest known name.
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, rest) = rest.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let best = expected
+        .iter()
+        .map(|name| (strsim::jaro_winkler(unknown, name), *name))
+        .filter(|(score, _)| *score > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    Some(match best {
+        Some((_, name)) => format!("did you mean `{name}`?"),
+        None => format!("remove `{unknown}`; the fields allowed here are listed above"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_paths_split_into_keys_and_indexes() {
+        assert_eq!(
+            parse_field_path("interviewers[1].phone"),
+            vec![Segment::Key("interviewers".into()), Segment::Index(1), Segment::Key("phone".into())]
+        );
+    }
+
+    #[test]
+    fn unknown_field_suggests_closest_name() {
+        let hint = unknown_field_hint("unknown field `interviewrs`, expected one of `candidate`, `interviewers`");
+        assert_eq!(hint.as_deref(), Some("did you mean `interviewers`?"));
+    }
+}

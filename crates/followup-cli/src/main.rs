@@ -1,0 +1,40 @@
+//! `followup`: the command-line front end.
+//!
+//! It is thin on purpose: arguments become settings in [`settings`], input files are
+//! read in [`document`] and [`profile`], plugins are loaded by `followup-host`, the
+//! rules run in `followup-core`, and this crate only prints. It is the only crate that
+//! prints, reads the clock or the environment, and picks exit codes ([`exit`]).
+
+mod args;
+mod commands;
+mod document;
+mod exit;
+mod output;
+mod profile;
+mod settings;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::Cli;
+use crate::settings::{Environment, Settings};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = Settings::resolve(cli, Environment::from_process()).and_then(commands::run);
+    match result {
+        Ok(code) => code,
+        Err(error) if exit::is_broken_pipe(&error) => ExitCode::from(exit::OK),
+        Err(error) => {
+            let mut stderr = std::io::stderr().lock();
+            // Nothing useful can be done if stderr itself is gone.
+            let _ = writeln!(stderr, "error: {error}");
+            for cause in error.chain().skip(1) {
+                let _ = writeln!(stderr, "  caused by: {cause}");
+            }
+            exit::code_for(&error)
+        }
+    }
+}

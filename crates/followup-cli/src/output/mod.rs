@@ -1,0 +1,3 @@
+//! Text renderings of results for people; JSON goes straight through serde.
+
+pub mod plan_text;

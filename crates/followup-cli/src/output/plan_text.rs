@@ -1,0 +1,111 @@
+//! The plan as a readable timeline in each recipient's local time.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use followup_core::plan::{Plan, Purpose, RecipientKind, Step, StepStatus};
+use followup_core::rules::timing::{human, human_date};
+use followup_core::validate::ValidInterview;
+use jiff::Timestamp;
+
+/// Renders the plan for a person reading a terminal.
+pub fn render(
+    interview: &ValidInterview,
+    plan: &Plan,
+    channel_names: &BTreeMap<String, String>,
+    now: Timestamp,
+) -> String {
+    let mut out = String::new();
+    let iv = &interview.interview;
+    // Writing into a String cannot fail.
+    let _ = writeln!(
+        out,
+        "Follow-up plan for {}: {} at {}",
+        interview.candidate_name, iv.role.title, iv.employer.company
+    );
+    let _ = writeln!(
+        out,
+        "Interview ended {}; as of {}",
+        human(interview.end, &interview.meeting_zone),
+        human(now, &interview.candidate_zone)
+    );
+    for (index, step) in plan.steps.iter().enumerate() {
+        out.push('\n');
+        render_step(&mut out, index + 1, step, channel_names, now);
+    }
+    if plan.steps.is_empty() {
+        out.push_str("\nNo steps could be planned.\n");
+    }
+    if !plan.skipped.is_empty() {
+        out.push_str("\nNot used:\n");
+        for skipped in &plan.skipped {
+            let _ = writeln!(out, "  - {}", skipped.reason);
+        }
+    }
+    if !plan.warnings.is_empty() {
+        out.push_str("\nWarnings:\n");
+        for warning in &plan.warnings {
+            let _ = writeln!(out, "  ! {warning}");
+        }
+    }
+    out
+}
+
+fn render_step(
+    out: &mut String,
+    number: usize,
+    step: &Step,
+    channel_names: &BTreeMap<String, String>,
+    now: Timestamp,
+) {
+    let zone = &step.time_zone;
+    let status = match step.status_at(now) {
+        StepStatus::Upcoming => "upcoming",
+        StepStatus::DueNow => "DUE NOW",
+        StepStatus::Overdue => "OVERDUE",
+    };
+    let purpose = match (step.purpose, step.sequence) {
+        (Purpose::CheckIn, Some(n)) => format!("Check-in {n}"),
+        (purpose, _) => capitalise(purpose.label()),
+    };
+    let recipient = &step.recipient;
+    let mut to = format!("{} ({})", recipient.name, match recipient.kind {
+        RecipientKind::Interviewer => "interviewer",
+        RecipientKind::Recruiter => "recruiter",
+    });
+    if let Some(about) = &recipient.on_behalf_of {
+        let _ = write!(to, ", to pass on to {about}");
+    }
+    if !recipient.cc.is_empty() {
+        let _ = write!(to, ", copying {}", recipient.cc.join(", "));
+    }
+    let _ = writeln!(
+        out,
+        "{number}. {purpose} by {} to {to}  [{status}]",
+        channel_name(channel_names, &step.channel)
+    );
+    let _ = writeln!(out, "   send:   {}", human(step.send_at, zone));
+    let _ = writeln!(out, "   window: {} – {}", human(step.not_before, zone), human(step.not_after, zone));
+    if let Some(arrives) = step.arrives_by {
+        let _ = writeln!(out, "   arrives by: {}", human_date(arrives.0));
+    }
+    let _ = writeln!(out, "   id:     {}", step.id);
+    for reason in &step.rationale {
+        let _ = writeln!(out, "   - {reason}");
+    }
+    for warning in &step.warnings {
+        let _ = writeln!(out, "   ! {warning}");
+    }
+}
+
+fn channel_name<'a>(names: &'a BTreeMap<String, String>, id: &'a str) -> &'a str {
+    names.get(id).map_or(id, String::as_str)
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,111 @@
+//! Raw arguments and environment become validated settings here, and only here.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use followup_core::time::Moment;
+use followup_host::SearchPath;
+use jiff::Timestamp;
+
+use crate::args::{Cli, Command, OutputFormat, PlanArgs, PluginsArgs};
+use crate::exit::UsageError;
+
+/// The environment variable listing extra plugin directories.
+pub const PLUGIN_PATH_VAR: &str = "FOLLOWUP_PLUGIN_PATH";
+
+/// What to run, fully resolved.
+#[derive(Debug)]
+pub enum Settings {
+    /// `followup plan`.
+    Plan(PlanSettings),
+    /// `followup plugins`.
+    Plugins(PluginsSettings),
+}
+
+/// Settings of `followup plan`.
+#[derive(Debug)]
+pub struct PlanSettings {
+    pub file: PathBuf,
+    pub now: Timestamp,
+    pub format: OutputFormat,
+    pub profile: ProfileChoice,
+    pub search: SearchPath,
+}
+
+/// Settings of `followup plugins`.
+#[derive(Debug)]
+pub struct PluginsSettings {
+    pub format: OutputFormat,
+    pub search: SearchPath,
+}
+
+/// Which candidate profile to merge into interviews.
+#[derive(Debug, Clone)]
+pub enum ProfileChoice {
+    /// None.
+    Skip,
+    /// This file, which must exist.
+    Given(PathBuf),
+    /// The default file, used when it exists.
+    Default(Option<PathBuf>),
+}
+
+/// The process's environment, read once.
+pub struct Environment {
+    pub plugin_path: Option<OsString>,
+    pub executable_dir: Option<PathBuf>,
+    pub config_dir: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    pub now: Timestamp,
+}
+
+impl Environment {
+    /// Reads the variables, directories and clock this program depends on.
+    pub fn from_process() -> Environment {
+        use etcetera::BaseStrategy;
+        let base = etcetera::choose_base_strategy().ok();
+        Environment {
+            plugin_path: std::env::var_os(PLUGIN_PATH_VAR),
+            executable_dir: std::env::current_exe()
+                .ok()
+                .and_then(|exe| exe.canonicalize().ok())
+                .and_then(|exe| exe.parent().map(PathBuf::from)),
+            config_dir: base.as_ref().map(|b| b.config_dir().join("followup")),
+            data_dir: base.as_ref().map(|b| b.data_dir().join("followup")),
+            now: Timestamp::now(),
+        }
+    }
+}
+
+impl Settings {
+    /// Resolves the command line against the environment.
+    pub fn resolve(cli: Cli, env: Environment) -> anyhow::Result<Settings> {
+        let search = SearchPath::standard(
+            &cli.plugin_dirs,
+            env.plugin_path.as_deref(),
+            env.executable_dir.as_deref(),
+            env.data_dir.as_ref().map(|d| d.join("plugins")).as_deref(),
+        );
+        Ok(match cli.command {
+            Command::Plan(args) => Settings::Plan(plan_settings(args, &env, search)?),
+            Command::Plugins(PluginsArgs { format }) => Settings::Plugins(PluginsSettings { format, search }),
+        })
+    }
+}
+
+fn plan_settings(args: PlanArgs, env: &Environment, search: SearchPath) -> anyhow::Result<PlanSettings> {
+    let now = match &args.now {
+        Some(text) => Moment::parse(text)
+            .map(|m| m.0)
+            .map_err(|message| UsageError(format!("--now: {message}")))
+            .context("the present moment could not be read")?,
+        None => env.now,
+    };
+    let profile = match (args.no_profile, args.profile) {
+        (true, _) => ProfileChoice::Skip,
+        (false, Some(path)) => ProfileChoice::Given(path),
+        (false, None) => ProfileChoice::Default(env.config_dir.as_ref().map(|d| d.join("profile.toml"))),
+    };
+    Ok(PlanSettings { file: args.file, now, format: args.format, profile, search })
+}
