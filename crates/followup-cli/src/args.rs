@@ -10,6 +10,7 @@ Examples:
   followup plan interview.toml --now 2026-11-24T18:00:00-06:00 --format json
   followup plan interview.json --plugin-dir ./my-plugins
   followup plugins
+  followup schema --out schemas/ --force
 
 Exit status:
   0  success
@@ -38,6 +39,22 @@ pub enum Command {
     Plan(PlanArgs),
     /// List the channel plugins found, loaded and refused.
     Plugins(PluginsArgs),
+    /// Print a published JSON Schema, or write them all into a folder.
+    Schema(SchemaArgs),
+}
+
+/// Arguments of `followup schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema to print: interview, profile, plan or manifest.
+    #[arg(value_name = "NAME", conflicts_with = "out")]
+    pub name: Option<String>,
+    /// Write every schema into DIR instead of printing one.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Replace files in DIR that differ.
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 /// Arguments of `followup plan`.

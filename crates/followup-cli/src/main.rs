@@ -6,6 +6,7 @@
 //! prints, reads the clock or the environment, and picks exit codes ([`exit`]).
 
 mod args;
+mod atomic_write;
 mod commands;
 mod document;
 mod exit;

@@ -8,7 +8,7 @@ use followup_core::time::Moment;
 use followup_host::SearchPath;
 use jiff::Timestamp;
 
-use crate::args::{Cli, Command, OutputFormat, PlanArgs, PluginsArgs};
+use crate::args::{Cli, Command, OutputFormat, PlanArgs, PluginsArgs, SchemaArgs};
 use crate::exit::UsageError;
 
 /// The environment variable listing extra plugin directories.
@@ -21,6 +21,16 @@ pub enum Settings {
     Plan(PlanSettings),
     /// `followup plugins`.
     Plugins(PluginsSettings),
+    /// `followup schema`.
+    Schema(SchemaSettings),
+}
+
+/// Settings of `followup schema`.
+#[derive(Debug)]
+pub struct SchemaSettings {
+    pub name: Option<String>,
+    pub out: Option<PathBuf>,
+    pub force: bool,
 }
 
 /// Settings of `followup plan`.
@@ -89,12 +99,21 @@ impl Settings {
         );
         Ok(match cli.command {
             Command::Plan(args) => Settings::Plan(plan_settings(args, &env, search)?),
-            Command::Plugins(PluginsArgs { format }) => Settings::Plugins(PluginsSettings { format, search }),
+            Command::Plugins(PluginsArgs { format }) => {
+                Settings::Plugins(PluginsSettings { format, search })
+            }
+            Command::Schema(SchemaArgs { name, out, force }) => {
+                Settings::Schema(SchemaSettings { name, out, force })
+            }
         })
     }
 }
 
-fn plan_settings(args: PlanArgs, env: &Environment, search: SearchPath) -> anyhow::Result<PlanSettings> {
+fn plan_settings(
+    args: PlanArgs,
+    env: &Environment,
+    search: SearchPath,
+) -> anyhow::Result<PlanSettings> {
     let now = match &args.now {
         Some(text) => Moment::parse(text)
             .map(|m| m.0)
@@ -105,7 +124,9 @@ fn plan_settings(args: PlanArgs, env: &Environment, search: SearchPath) -> anyho
     let profile = match (args.no_profile, args.profile) {
         (true, _) => ProfileChoice::Skip,
         (false, Some(path)) => ProfileChoice::Given(path),
-        (false, None) => ProfileChoice::Default(env.config_dir.as_ref().map(|d| d.join("profile.toml"))),
+        (false, None) => {
+            ProfileChoice::Default(env.config_dir.as_ref().map(|d| d.join("profile.toml")))
+        }
     };
     Ok(PlanSettings { file: args.file, now, format: args.format, profile, search })
 }

@@ -83,10 +83,8 @@ mod tests {
 
     #[track_caller]
     fn check(year: i16, expected: &[(&str, &str)]) {
-        let got: Vec<(String, &str)> = us_federal(year)
-            .into_iter()
-            .map(|h| (h.observed.to_string(), h.name))
-            .collect();
+        let got: Vec<(String, &str)> =
+            us_federal(year).into_iter().map(|h| (h.observed.to_string(), h.name)).collect();
         let want: Vec<(String, &str)> =
             expected.iter().map(|(d, n)| ((*d).to_string(), *n)).collect();
         assert_eq!(got, want);

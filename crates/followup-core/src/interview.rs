@@ -57,7 +57,14 @@ pub struct Interview {
 /// profile can supply it; after merging, a name is required.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Candidate details",
+    description = "The candidate's own details; as a profile file, merged into every interview (the interview's fields win)."
+)]
 pub struct CandidateDetails {
+    /// The JSON Schema this document claims to follow (for a profile file).
+    #[serde(rename = "$schema", default, skip_serializing)]
+    pub schema: Option<String>,
     /// Full name, as it should appear in a signature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -86,6 +93,7 @@ impl CandidateDetails {
     pub fn or_profile(self, profile: &CandidateDetails) -> CandidateDetails {
         let profile = profile.clone();
         CandidateDetails {
+            schema: None,
             name: self.name.or(profile.name),
             email: self.email.or(profile.email),
             phone: self.phone.or(profile.phone),
@@ -117,7 +125,18 @@ pub struct Employer {
 
 /// A company's culture, which decides how formal the follow-up should be.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Culture {

@@ -23,5 +23,6 @@ pub mod interview;
 pub mod manifest;
 pub mod plan;
 pub mod rules;
+pub mod schema;
 pub mod time;
 pub mod validate;

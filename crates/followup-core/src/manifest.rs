@@ -303,12 +303,8 @@ impl ChannelManifest {
                 "a complement channel cannot be the fallback".to_string(),
             );
         }
-        let ranges = self
-            .hours
-            .allowed
-            .iter()
-            .map(|range| ("hours.allowed".to_string(), range))
-            .chain(
+        let ranges =
+            self.hours.allowed.iter().map(|range| ("hours.allowed".to_string(), range)).chain(
                 self.hours
                     .by_jurisdiction
                     .iter()

@@ -95,9 +95,9 @@ impl Moment {
         if text.contains('[') {
             return match text.parse::<jiff::ZonedDateTime>() {
                 Ok(zoned) => Ok(Moment(zoned.timestamp())),
-                Err(err) => Err(format!(
-                    "`{text}` is not a valid date and time with a zone: {err}"
-                )),
+                Err(err) => {
+                    Err(format!("`{text}` is not a valid date and time with a zone: {err}"))
+                }
             };
         }
         if text.parse::<jiff::civil::DateTime>().is_ok() {
@@ -106,9 +106,7 @@ impl Moment {
                  (the offset in effect at the interview) or `{text}[America/Chicago]`"
             ));
         }
-        Err(format!(
-            "`{text}` is not a date and time; write it like `2026-11-24T14:00:00-06:00`"
-        ))
+        Err(format!("`{text}` is not a date and time; write it like `2026-11-24T14:00:00-06:00`"))
     }
 }
 
@@ -153,14 +151,11 @@ impl Serialize for Day {
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        text.trim()
-            .parse::<jiff::civil::Date>()
-            .map(Day)
-            .map_err(|err| {
-                serde::de::Error::custom(format!(
-                    "`{text}` is not a date; write it like `2026-12-04` ({err})"
-                ))
-            })
+        text.trim().parse::<jiff::civil::Date>().map(Day).map_err(|err| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a date; write it like `2026-12-04` ({err})"
+            ))
+        })
     }
 }
 
@@ -214,14 +209,11 @@ impl<'de> Deserialize<'de> for ClockTime {
             // End of day, as people write it for "until midnight".
             return Ok(ClockTime(jiff::civil::Time::MAX));
         }
-        trimmed
-            .parse::<jiff::civil::Time>()
-            .map(ClockTime)
-            .map_err(|_| {
-                serde::de::Error::custom(format!(
-                    "`{text}` is not a time of day; write it as HH:MM, like `08:00`"
-                ))
-            })
+        trimmed.parse::<jiff::civil::Time>().map(ClockTime).map_err(|_| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a time of day; write it as HH:MM, like `08:00`"
+            ))
+        })
     }
 }
 

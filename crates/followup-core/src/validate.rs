@@ -183,10 +183,8 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
     }
     problems.email("candidate.email", candidate.email.as_ref());
     problems.phone("candidate.phone", candidate.phone.as_ref());
-    let candidate_zone = candidate
-        .time_zone
-        .as_ref()
-        .and_then(|zone| problems.zone("candidate.time_zone", zone));
+    let candidate_zone =
+        candidate.time_zone.as_ref().and_then(|zone| problems.zone("candidate.time_zone", zone));
 
     problems.not_blank("employer.company", &interview.employer.company);
     problems.not_blank("role.title", &interview.role.title);

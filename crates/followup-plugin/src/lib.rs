@@ -31,9 +31,8 @@ pub mod guest;
 
 pub use followup_core::interview::{Culture, RoleKind};
 pub use followup_core::manifest::{
-    ChannelManifest, ContactKind, Delivery, Fit, HourRange, Hours, Limits,
-    MANIFEST_SCHEMA_VERSION, Ordering, Reckoning, Requirements, Selection, SelectionMode,
-    SmsLimits,
+    ChannelManifest, ContactKind, Delivery, Fit, HourRange, Hours, Limits, MANIFEST_SCHEMA_VERSION,
+    Ordering, Reckoning, Requirements, Selection, SelectionMode, SmsLimits,
 };
 pub use followup_core::plan::{Purpose, RecipientKind};
 pub use followup_core::time::ClockTime;

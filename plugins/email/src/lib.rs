@@ -43,11 +43,7 @@ impl Channel for Email {
             hours: Default::default(),
             delivery: Default::default(),
             ordering: Default::default(),
-            limits: Limits {
-                subject_chars: Some(50),
-                body_words: Some(150),
-                ..Limits::default()
-            },
+            limits: Limits { subject_chars: Some(50), body_words: Some(150), ..Limits::default() },
         }
     }
 }

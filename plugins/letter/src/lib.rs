@@ -7,8 +7,8 @@
 
 use followup_plugin::{
     Channel, ChannelManifest, ContactKind, Culture, Delivery, Fit, Hours, Limits,
-    MANIFEST_SCHEMA_VERSION, Purpose, Reckoning, RecipientKind, Requirements, RoleKind,
-    Selection, SelectionMode, declare_channel,
+    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, Reckoning, Requirements, RoleKind, Selection,
+    SelectionMode, declare_channel,
 };
 
 /// The letter channel.

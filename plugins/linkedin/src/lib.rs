@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use followup_plugin::{
-    Channel, ChannelManifest, ContactKind, Fit, Limits, MANIFEST_SCHEMA_VERSION, Ordering,
-    Purpose, RecipientKind, Requirements, Selection, SelectionMode, declare_channel,
+    Channel, ChannelManifest, ContactKind, Fit, Limits, MANIFEST_SCHEMA_VERSION, Ordering, Purpose,
+    RecipientKind, Requirements, Selection, SelectionMode, declare_channel,
 };
 
 /// The LinkedIn channel.

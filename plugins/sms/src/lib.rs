@@ -19,7 +19,8 @@ pub struct Sms;
 
 impl Channel for Sms {
     fn manifest(&self) -> ChannelManifest {
-        let hours = |start, end| HourRange { start: ClockTime::hm(start, 0), end: ClockTime::hm(end, 0) };
+        let hours =
+            |start, end| HourRange { start: ClockTime::hm(start, 0), end: ClockTime::hm(end, 0) };
         ChannelManifest {
             schema: None,
             manifest_version: MANIFEST_SCHEMA_VERSION,

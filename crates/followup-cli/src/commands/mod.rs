@@ -2,6 +2,7 @@
 
 mod plan;
 mod plugins;
+mod schema;
 
 use std::process::ExitCode;
 
@@ -14,6 +15,7 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
     match settings {
         Settings::Plan(settings) => plan::run(&settings),
         Settings::Plugins(settings) => plugins::run(&settings),
+        Settings::Schema(settings) => schema::run(&settings),
     }
 }
 

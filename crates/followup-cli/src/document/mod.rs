@@ -171,7 +171,12 @@ impl SourceFile {
         self.syntax(position, field, err.message().trim().to_string())
     }
 
-    fn syntax(&self, position: Option<Position>, field: Option<String>, message: String) -> InputError {
+    fn syntax(
+        &self,
+        position: Option<Position>,
+        field: Option<String>,
+        message: String,
+    ) -> InputError {
         let hint = unknown_field_hint(&message);
         InputError::Syntax { path: self.path.clone(), position, field, message, hint }
     }
@@ -266,13 +271,19 @@ mod tests {
     fn field_paths_split_into_keys_and_indexes() {
         assert_eq!(
             parse_field_path("interviewers[1].phone"),
-            vec![Segment::Key("interviewers".into()), Segment::Index(1), Segment::Key("phone".into())]
+            vec![
+                Segment::Key("interviewers".into()),
+                Segment::Index(1),
+                Segment::Key("phone".into())
+            ]
         );
     }
 
     #[test]
     fn unknown_field_suggests_closest_name() {
-        let hint = unknown_field_hint("unknown field `interviewrs`, expected one of `candidate`, `interviewers`");
+        let hint = unknown_field_hint(
+            "unknown field `interviewrs`, expected one of `candidate`, `interviewers`",
+        );
         assert_eq!(hint.as_deref(), Some("did you mean `interviewers`?"));
     }
 }

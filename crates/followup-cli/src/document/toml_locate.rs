@@ -14,18 +14,23 @@ pub fn locate(text: &str, path: &[Segment]) -> Option<usize> {
     for segment in path {
         match segment {
             Segment::Key(key) => {
-                let current = table.or(match value {
+                let Some(current) = table.or(match value {
                     Some(DeValue::Table(t)) => Some(t),
                     _ => None,
-                })?;
-                let (found_key, found) = current.iter().find(|(k, _)| k.get_ref() == key)?;
+                }) else {
+                    return best;
+                };
+                let Some((found_key, found)) = current.iter().find(|(k, _)| k.get_ref() == key)
+                else {
+                    return best;
+                };
                 best = Some(found_key.span().start);
                 table = None;
                 value = Some(found.get_ref());
             }
             Segment::Index(index) => {
                 let Some(DeValue::Array(items)) = value else { return best };
-                let item = items.get(*index)?;
+                let Some(item) = items.get(*index) else { return best };
                 best = Some(item.span().start);
                 table = None;
                 value = Some(item.get_ref());

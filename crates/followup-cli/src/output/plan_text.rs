@@ -69,10 +69,14 @@ fn render_step(
         (purpose, _) => capitalise(purpose.label()),
     };
     let recipient = &step.recipient;
-    let mut to = format!("{} ({})", recipient.name, match recipient.kind {
-        RecipientKind::Interviewer => "interviewer",
-        RecipientKind::Recruiter => "recruiter",
-    });
+    let mut to = format!(
+        "{} ({})",
+        recipient.name,
+        match recipient.kind {
+            RecipientKind::Interviewer => "interviewer",
+            RecipientKind::Recruiter => "recruiter",
+        }
+    );
     if let Some(about) = &recipient.on_behalf_of {
         let _ = write!(to, ", to pass on to {about}");
     }
@@ -85,7 +89,12 @@ fn render_step(
         channel_name(channel_names, &step.channel)
     );
     let _ = writeln!(out, "   send:   {}", human(step.send_at, zone));
-    let _ = writeln!(out, "   window: {} – {}", human(step.not_before, zone), human(step.not_after, zone));
+    let _ = writeln!(
+        out,
+        "   window: {} – {}",
+        human(step.not_before, zone),
+        human(step.not_after, zone)
+    );
     if let Some(arrives) = step.arrives_by {
         let _ = writeln!(out, "   arrives by: {}", human_date(arrives.0));
     }

@@ -125,11 +125,9 @@ impl<'a> Planner<'a> {
                     on_behalf_of: Some(person.name),
                     cc: Vec::new(),
                 },
-                (OutreachPolicy::CcRecruiter, Some(recruiter)) => Target {
-                    to: person,
-                    on_behalf_of: None,
-                    cc: vec![recruiter.name.to_string()],
-                },
+                (OutreachPolicy::CcRecruiter, Some(recruiter)) => {
+                    Target { to: person, on_behalf_of: None, cc: vec![recruiter.name.to_string()] }
+                }
                 _ => Target { to: person, on_behalf_of: None, cc: Vec::new() },
             })
             .collect()
@@ -197,8 +195,13 @@ impl<'a> Planner<'a> {
         window: Window,
         intro: Vec<String>,
     ) -> bool {
-        let (candidates, refusals) =
-            select::rank(self.channels, SelectionMode::Primary, purpose, &target.to, &self.iv.interview);
+        let (candidates, refusals) = select::rank(
+            self.channels,
+            SelectionMode::Primary,
+            purpose,
+            &target.to,
+            &self.iv.interview,
+        );
         self.refusals.extend(refusals);
         let mut chosen: Option<&ChannelManifest> = None;
         for candidate in &candidates {
@@ -266,16 +269,20 @@ impl<'a> Planner<'a> {
         decision: Date,
         intro: &[String],
     ) {
+        let backup = candidates.iter().find(|c| c.manifest.delivery.transit_business_days == 0);
         let warning = format!(
-            "the {} would arrive about {}, after the decision date ({}): an email-style message goes out as well",
+            "the {} would arrive about {}, after the decision date ({}){}",
             travelling.manifest.name.to_lowercase(),
             human_date(arrives),
-            human_date(decision)
+            human_date(decision),
+            match backup {
+                Some(backup) => format!(": {} goes out as well", backup.manifest.name.to_lowercase()),
+                None => String::new(),
+            }
         );
         if let Some(step) = self.steps.last_mut() {
             step.warnings.push(warning);
         }
-        let backup = candidates.iter().find(|c| c.manifest.delivery.transit_business_days == 0);
         let Some(backup) = backup else {
             self.warnings.push(format!(
                 "the {} to {} may arrive after the decision date, and no instant channel can reach them",
@@ -329,7 +336,9 @@ impl<'a> Planner<'a> {
     ) -> Option<Step> {
         let manifest = candidate.manifest;
         let (zone, whose) = match manifest.hours.reckoned_in {
-            Reckoning::Recipient => (target.to.zone.clone(), format!("{}'s", target.to.first_name())),
+            Reckoning::Recipient => {
+                (target.to.zone.clone(), format!("{}'s", target.to.first_name()))
+            }
             Reckoning::Sender => (self.iv.candidate_zone.clone(), "your".to_string()),
         };
         let allowed = manifest.hours.allowed_in(target.to.jurisdiction);
@@ -345,8 +354,13 @@ impl<'a> Planner<'a> {
                 business.start, business.end
             )),
             MomentKind::OutsideBusinessHours => rationale.push(format!(
-                "No business hours of {whose} fall inside the window (it closes {}), so send it as soon as it opens: being on time matters more",
-                human(window.end, &zone)
+                "None of {whose} business hours fall inside the window (it closes {}), so send it {}: being on time matters more",
+                human(window.end, &zone),
+                if send_at == window.start {
+                    "as soon as it opens".to_string()
+                } else {
+                    format!("at the first moment {} allows", manifest.name.to_lowercase())
+                }
             )),
         }
         if let Some(range) = allowed {
@@ -363,7 +377,8 @@ impl<'a> Planner<'a> {
         };
         rationale.extend(self.holidays_between(window.start, holidays_until, &zone));
 
-        let transit = self.policy.transit_business_days.unwrap_or(manifest.delivery.transit_business_days);
+        let transit =
+            self.policy.transit_business_days.unwrap_or(manifest.delivery.transit_business_days);
         let arrives_by = (transit > 0).then(|| {
             let sent = send_at.to_zoned_datetime(zone.clone()).date();
             Day(self.calendar.add_business_days(sent, transit))
@@ -404,7 +419,10 @@ impl<'a> Planner<'a> {
         let mut out = Vec::new();
         while day <= last {
             if let Some(name) = self.calendar.holiday(day)
-                && !matches!(day.weekday(), jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday)
+                && !matches!(
+                    day.weekday(),
+                    jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+                )
             {
                 out.push(format!("{} is {name}, not a business day", human_date(day)));
             }
@@ -440,9 +458,16 @@ impl<'a> Planner<'a> {
             return;
         }
         for person in people::interviewers(self.iv) {
-            for purpose in complements.iter().flat_map(|m| m.purposes.iter().copied()).collect::<BTreeSet<_>>() {
-                let (candidates, refusals) =
-                    select::rank(self.channels, SelectionMode::Complement, purpose, &person, &self.iv.interview);
+            for purpose in
+                complements.iter().flat_map(|m| m.purposes.iter().copied()).collect::<BTreeSet<_>>()
+            {
+                let (candidates, refusals) = select::rank(
+                    self.channels,
+                    SelectionMode::Complement,
+                    purpose,
+                    &person,
+                    &self.iv.interview,
+                );
                 self.refusals.extend(refusals);
                 for candidate in candidates.iter().filter(|c| !c.manifest.selection.fallback) {
                     if let Some(step) = self.complement_step(purpose, &person, candidate) {
@@ -454,7 +479,12 @@ impl<'a> Planner<'a> {
     }
 
     /// A complement step, placed after the step it must follow.
-    fn complement_step(&mut self, purpose: Purpose, person: &Person<'_>, candidate: &Candidate<'_>) -> Option<Step> {
+    fn complement_step(
+        &mut self,
+        purpose: Purpose,
+        person: &Person<'_>,
+        candidate: &Candidate<'_>,
+    ) -> Option<Step> {
         let ordering = &candidate.manifest.ordering;
         let target = Target { to: person.clone(), on_behalf_of: None, cc: Vec::new() };
         let mut intro = Vec::new();
@@ -467,7 +497,11 @@ impl<'a> Planner<'a> {
                     .min_by_key(|s| s.send_at)?;
                 let mut start = later(previous.send_at, minutes(ordering.gap_minutes));
                 if let Some(arrives) = previous.arrives_by
-                    && let Some(arrival) = timing::at_local(arrives.0, self.policy.business_hours.start.0, &person.zone)
+                    && let Some(arrival) = timing::at_local(
+                        arrives.0,
+                        self.policy.business_hours.start.0,
+                        &person.zone,
+                    )
                 {
                     start = start.max(arrival);
                 }
@@ -499,10 +533,8 @@ impl<'a> Planner<'a> {
 
     fn check_ins(&mut self) {
         if self.iv.interview.status.employer_replied {
-            self.warnings.push(format!(
-                "{} has replied, so no check-ins are planned",
-                self.company()
-            ));
+            self.warnings
+                .push(format!("{} has replied, so no check-ins are planned", self.company()));
             return;
         }
         let interviewers = people::interviewers(self.iv);
@@ -528,7 +560,10 @@ impl<'a> Planner<'a> {
                 (
                     self.calendar.add_business_days(decision, a),
                     self.calendar.add_business_days(decision, b),
-                    format!("{stated} {}: check in {a} to {b} business days after it", human_date(decision)),
+                    format!(
+                        "{stated} {}: check in {a} to {b} business days after it",
+                        human_date(decision)
+                    ),
                 )
             }
             None => {
@@ -537,7 +572,9 @@ impl<'a> Planner<'a> {
                 (
                     self.calendar.add_business_days(day, a),
                     self.calendar.add_business_days(day, b),
-                    format!("No decision date was given: check in {a} to {b} business days after the interview"),
+                    format!(
+                        "No decision date was given: check in {a} to {b} business days after the interview"
+                    ),
                 )
             }
         };
@@ -555,8 +592,11 @@ impl<'a> Planner<'a> {
                 continue;
             };
             let closing = index == count;
-            let (purpose, sequence) =
-                if closing { (Purpose::ClosingTheLoop, None) } else { (Purpose::CheckIn, Some(index + 1)) };
+            let (purpose, sequence) = if closing {
+                (Purpose::ClosingTheLoop, None)
+            } else {
+                (Purpose::CheckIn, Some(index + 1))
+            };
             let mut intro = Vec::new();
             if index == 0 {
                 intro.push(why.clone());
@@ -576,11 +616,13 @@ impl<'a> Planner<'a> {
     }
 
     fn finish(mut self) -> Plan {
-        self.steps.sort_by(|a, b| a.send_at.cmp(&b.send_at).then(a.recipient.name.cmp(&b.recipient.name)));
+        self.steps.sort_by(|a, b| {
+            a.send_at.cmp(&b.send_at).then(a.recipient.name.cmp(&b.recipient.name))
+        });
         let mut taken = BTreeSet::new();
         for step in &mut self.steps {
             let about = step.recipient.on_behalf_of.as_deref().unwrap_or(&step.recipient.name);
-            let mut id = format!("{}", step.purpose.as_str().replace('_', "-"));
+            let mut id = step.purpose.as_str().replace('_', "-");
             if let Some(sequence) = step.sequence {
                 id.push_str(&format!("-{sequence}"));
             }
@@ -601,7 +643,11 @@ impl<'a> Planner<'a> {
             if used.contains(refusal.channel.as_str()) && refusal.second_choice {
                 continue;
             }
-            let entry = Skipped { channel: refusal.channel, recipient: refusal.recipient, reason: refusal.reason };
+            let entry = Skipped {
+                channel: refusal.channel,
+                recipient: refusal.recipient,
+                reason: refusal.reason,
+            };
             if !skipped.contains(&entry) {
                 skipped.push(entry);
             }

@@ -58,7 +58,8 @@ pub(crate) fn rank<'m>(
                         manifest.name,
                         match person.kind {
                             RecipientKind::Interviewer => "an interviewer",
-                            RecipientKind::Recruiter => "a recruiter, who passes every message on here",
+                            RecipientKind::Recruiter =>
+                                "a recruiter, who passes every message on here",
                         }
                     ),
                     second_choice: false,
@@ -70,7 +71,11 @@ pub(crate) fn rank<'m>(
             refusals.push(Refusal {
                 channel: manifest.id.clone(),
                 recipient: None,
-                reason: format!("{} is not suggested: {}", manifest.name, misfit(manifest, interview)),
+                reason: format!(
+                    "{} is not suggested: {}",
+                    manifest.name,
+                    misfit(manifest, interview)
+                ),
                 second_choice: false,
             });
             continue;
@@ -107,7 +112,11 @@ pub(crate) fn rank<'m>(
         }
     }
     fitting.sort_by(|a, b| {
-        b.manifest.selection.priority.cmp(&a.manifest.selection.priority).then(a.manifest.id.cmp(&b.manifest.id))
+        b.manifest
+            .selection
+            .priority
+            .cmp(&a.manifest.selection.priority)
+            .then(a.manifest.id.cmp(&b.manifest.id))
     });
     fallbacks.sort_by(|a, b| a.manifest.id.cmp(&b.manifest.id));
     fitting.extend(fallbacks);
@@ -168,7 +177,11 @@ fn misfit(manifest: &ChannelManifest, interview: &Interview) -> String {
 }
 
 /// Whether the channel may reach `person`; the reason when it may not.
-fn usable(manifest: &ChannelManifest, person: &Person<'_>, interview: &Interview) -> Result<(), String> {
+fn usable(
+    manifest: &ChannelManifest,
+    person: &Person<'_>,
+    interview: &Interview,
+) -> Result<(), String> {
     if person.opted_out_of(&manifest.id) {
         return Err(format!(
             "{} asked not to be contacted by {} again",
@@ -206,7 +219,11 @@ fn usable(manifest: &ChannelManifest, person: &Person<'_>, interview: &Interview
 }
 
 /// Who made the channel acceptable for this person, as a sentence.
-fn consent_reason(manifest: &ChannelManifest, person: &Person<'_>, interview: &Interview) -> Option<String> {
+fn consent_reason(
+    manifest: &ChannelManifest,
+    person: &Person<'_>,
+    interview: &Interview,
+) -> Option<String> {
     if !manifest.requires.established {
         return None;
     }
@@ -265,7 +282,8 @@ fn culture_word(culture: crate::interview::Culture) -> &'static str {
 
 /// `a` or `an`, for the word that follows.
 fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+    // "An hourly role": the h is silent.
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) || word.starts_with("hour") { "an" } else { "a" }
 }
 
 /// `a`, `a or b`, `a, b or c`.

@@ -43,7 +43,11 @@ fn next_midnight(day: Date, zone: &TimeZone) -> Option<Timestamp> {
 }
 
 /// The instants of `day` that `hours` covers, in `zone`.
-fn day_span(day: Date, hours: Option<HourRange>, zone: &TimeZone) -> Option<(Timestamp, Timestamp)> {
+fn day_span(
+    day: Date,
+    hours: Option<HourRange>,
+    zone: &TimeZone,
+) -> Option<(Timestamp, Timestamp)> {
     match hours {
         None => Some((at_local(day, Time::midnight(), zone)?, next_midnight(day, zone)?)),
         Some(range) => {
@@ -86,12 +90,12 @@ pub fn first_moment(
     let last_day = window.end.to_zoned_datetime(zone.clone()).date();
     let mut day = first_day;
     loop {
-        if !business_days_only || calendar.is_business_day(day) {
-            if let Some((open, close)) = day_span(day, hours, zone) {
-                let candidate = open.max(window.start);
-                if candidate < close && candidate <= window.end {
-                    return Some(candidate);
-                }
+        if (!business_days_only || calendar.is_business_day(day))
+            && let Some((open, close)) = day_span(day, hours, zone)
+        {
+            let candidate = open.max(window.start);
+            if candidate < close && candidate <= window.end {
+                return Some(candidate);
             }
         }
         if day >= last_day {
@@ -114,7 +118,8 @@ pub fn recommend(
     {
         return Some((at, MomentKind::BusinessHours));
     }
-    first_moment(window, zone, allowed, false, calendar).map(|at| (at, MomentKind::OutsideBusinessHours))
+    first_moment(window, zone, allowed, false, calendar)
+        .map(|at| (at, MomentKind::OutsideBusinessHours))
 }
 
 /// Formats an instant for a candidate: `Tue Nov 24, 3:00 PM CST`.

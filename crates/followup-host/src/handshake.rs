@@ -1,0 +1,177 @@
+//! Opening one library and asking it for its manifest: the only code that calls into a
+//! plugin.
+//!
+//! The steps follow [`followup_plugin::abi`]: open the library, call the version
+//! function and refuse a version this host does not speak, fetch the entry table and
+//! check its size, call `manifest`, copy the bytes out and hand the buffer back to the
+//! plugin's own `free_buffer`, then parse and check the manifest. Whether the manifest's
+//! id fits the file name and the other plugins is [`crate::registry`]'s business.
+//!
+//! Every library opened here stays open for the life of the process, refused or not:
+//! its initialisers have already run and may have registered thread-local destructors
+//! or exit handlers that point into it, and unloading it would leave those dangling.
+
+use std::path::Path;
+
+use followup_core::manifest::ChannelManifest;
+use followup_plugin::abi::{
+    ABI_VERSION, ABI_VERSION_SYMBOL, Buffer, ENTRY_SYMBOL_V1, PluginTable, STATUS_ERROR, STATUS_OK,
+    STATUS_PANIC, abi_major, abi_minor,
+};
+use libloading::Library;
+
+use crate::refusal::{RefusalReason, one_line};
+
+/// A library that passed the handshake and described itself.
+#[derive(Debug)]
+pub(crate) struct Described {
+    /// The ABI version the library reported.
+    pub abi_version: u32,
+    /// Its manifest, parsed and checked.
+    pub manifest: ChannelManifest,
+}
+
+/// Opens the library at `path` (canonical and absolute) and returns its checked
+/// manifest.
+pub(crate) fn describe(path: &Path) -> Result<Described, RefusalReason> {
+    let library = open(path)?;
+    let abi_version = version(library)?;
+    let table = entry_table(library, abi_version)?;
+    let manifest = parse(&call_manifest(table)?)?;
+    Ok(Described { abi_version, manifest })
+}
+
+/// Opens the library and leaks the handle so that it is never unloaded.
+fn open(path: &Path) -> Result<&'static Library, RefusalReason> {
+    // SAFETY: opening a library runs its initialisers, which no check can precede;
+    // that is the documented risk of native plugins, limited by loading only from the
+    // directories the user listed. The path is canonical and absolute, so the system's
+    // own library search does not substitute another file.
+    let library = unsafe { Library::new(path) }.map_err(|err| {
+        let detail = std::error::Error::source(&err).map_or(err.to_string(), ToString::to_string);
+        // The system usually repeats the path, which the refusal already shows.
+        let prefix = format!("{}: ", path.display());
+        let detail = detail.strip_prefix(&prefix).unwrap_or(&detail);
+        RefusalReason::NotALibrary { detail: one_line(detail) }
+    })?;
+    Ok(Box::leak(Box::new(library)))
+}
+
+/// Calls the version function and refuses a version this host does not speak.
+fn version(library: &'static Library) -> Result<u32, RefusalReason> {
+    // SAFETY: `followup_plugin::abi` declares this symbol as `extern "C" fn() -> u32`.
+    // A library exporting the name with another type is beyond what a check can see.
+    let version_fn = unsafe { library.get::<unsafe extern "C" fn() -> u32>(ABI_VERSION_SYMBOL) }
+        .map_err(|_| RefusalReason::MissingSymbol { symbol: ABI_VERSION_SYMBOL })?;
+    // SAFETY: the function takes nothing and returns a plain integer; the library stays
+    // loaded because it is leaked.
+    let found = unsafe { version_fn() };
+    if abi_major(found) != abi_major(ABI_VERSION) || abi_minor(found) > abi_minor(ABI_VERSION) {
+        return Err(RefusalReason::abi_mismatch(found));
+    }
+    Ok(found)
+}
+
+/// Fetches the entry table and checks that it is as long as this host's and agrees
+/// with the version function.
+fn entry_table(
+    library: &'static Library,
+    abi_version: u32,
+) -> Result<&'static PluginTable, RefusalReason> {
+    // SAFETY: `followup_plugin::abi` declares this symbol as
+    // `extern "C" fn() -> *const PluginTable`, and the version check above established
+    // that the library speaks that ABI.
+    let entry_fn =
+        unsafe { library.get::<unsafe extern "C" fn() -> *const PluginTable>(ENTRY_SYMBOL_V1) }
+            .map_err(|_| RefusalReason::MissingSymbol { symbol: ENTRY_SYMBOL_V1 })?;
+    // SAFETY: the function takes nothing and returns a pointer that is checked below.
+    let table = unsafe { entry_fn() };
+    if table.is_null() {
+        return Err(RefusalReason::BadTable { detail: "the entry table is null".to_string() });
+    }
+    // SAFETY: the pointer is non-null, and the ABI promises a table that starts with
+    // two `u32`s (version and size). Only those are read until the size is checked.
+    let (table_version, table_size) = unsafe {
+        let header = table.cast::<[u32; 2]>();
+        let header = header.read();
+        (header[0], header[1])
+    };
+    // Every field of ABI 1.0 is required. When a later minor version appends fields,
+    // this becomes "at least the 1.0 size", and the new fields are used only when
+    // `table_size` covers them.
+    let expected = size_of::<PluginTable>();
+    if (table_size as usize) < expected {
+        return Err(RefusalReason::BadTable {
+            detail: format!(
+                "it is {table_size} bytes long but this host needs at least {expected}"
+            ),
+        });
+    }
+    if table_version != abi_version {
+        return Err(RefusalReason::BadTable {
+            detail: format!(
+                "it says ABI {}.{} but the version function says {}.{}",
+                abi_major(table_version),
+                abi_minor(table_version),
+                abi_major(abi_version),
+                abi_minor(abi_version)
+            ),
+        });
+    }
+    // SAFETY: the table is at least as long as this host's `PluginTable` and the
+    // library, which is never unloaded, promises it is a static of that layout.
+    Ok(unsafe { &*table })
+}
+
+/// Calls `manifest` and returns its bytes, or the refusal its status calls for.
+fn call_manifest(table: &'static PluginTable) -> Result<Vec<u8>, RefusalReason> {
+    let mut buffer = Buffer::EMPTY;
+    // SAFETY: `manifest` has the ABI's signature and gets a valid, writable buffer.
+    let status = unsafe { (table.manifest)(&mut buffer) };
+    let bytes = take_bytes(table, buffer)?;
+    let text = || one_line(&String::from_utf8_lossy(&bytes));
+    match status {
+        STATUS_OK => Ok(bytes),
+        STATUS_ERROR => Err(RefusalReason::ManifestFailed { message: text() }),
+        STATUS_PANIC => Err(RefusalReason::ManifestPanicked { message: text() }),
+        other => Err(RefusalReason::ManifestFailed {
+            message: format!("unknown status {other}: {}", text()),
+        }),
+    }
+}
+
+/// Copies the bytes out of a plugin's buffer and gives the buffer back to the plugin's
+/// own `free_buffer`: the plugin's allocator made it, so only the plugin may free it.
+fn take_bytes(table: &'static PluginTable, buffer: Buffer) -> Result<Vec<u8>, RefusalReason> {
+    if buffer.ptr.is_null() {
+        // Nothing was allocated, so there is nothing to give back.
+        return if buffer.len == 0 {
+            Ok(Vec::new())
+        } else {
+            Err(RefusalReason::BadTable {
+                detail: format!("`manifest` returned a null buffer of {} bytes", buffer.len),
+            })
+        };
+    }
+    // SAFETY: the plugin promises `len` initialised bytes at `ptr`, which it keeps
+    // until `free_buffer`; they are copied before that call.
+    let bytes = unsafe { std::slice::from_raw_parts(buffer.ptr, buffer.len) }.to_vec();
+    // SAFETY: the buffer came from this plugin's `manifest` and is freed exactly once.
+    unsafe { (table.free_buffer)(buffer) };
+    Ok(bytes)
+}
+
+/// Parses the manifest JSON and checks the rules the types cannot express.
+fn parse(bytes: &[u8]) -> Result<ChannelManifest, RefusalReason> {
+    let manifest: ChannelManifest = serde_json::from_slice(bytes)
+        .map_err(|err| RefusalReason::ManifestInvalid { detail: one_line(&err.to_string()) })?;
+    manifest.check().map_err(|problems| {
+        let detail = problems
+            .iter()
+            .map(|problem| format!("{}: {}", problem.field, problem.message))
+            .collect::<Vec<_>>()
+            .join("; ");
+        RefusalReason::ManifestInvalid { detail: one_line(&detail) }
+    })?;
+    Ok(manifest)
+}

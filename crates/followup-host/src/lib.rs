@@ -1,0 +1,47 @@
+//! Finds, loads and verifies followup channel plugins.
+//!
+//! A channel plugin is a shared library named `followup_<channel>` (`libfollowup_sms.so`,
+//! `libfollowup_sms.dylib`, `followup_sms.dll`) that speaks the C ABI of
+//! [`followup_plugin::abi`]. This crate walks a [`SearchPath`] of directories in order,
+//! opens each candidate, performs the handshake (ABI version first, then the entry
+//! table), asks the plugin for its [`ChannelManifest`] and checks it. The result is a
+//! [`Registry`]: the plugins that loaded and, for every file that did not, a
+//! [`Refusal`] whose one-line message says what is wrong and what to do.
+//!
+//! ```no_run
+//! use followup_host::{Origin, SearchPath, load_plugins};
+//!
+//! let mut search = SearchPath::new();
+//! search.push("/opt/followup/plugins".into(), Origin::CommandLine);
+//! let registry = load_plugins(&search);
+//! for refusal in &registry.refused {
+//!     eprintln!("warning: {refusal}");
+//! }
+//! let manifests = registry.manifests();
+//! # let _ = manifests;
+//! ```
+//!
+//! What this crate is not:
+//!
+//! - It is the only crate that opens libraries, and it does not read environment
+//!   variables, the clock or configuration: the caller (the CLI) decides where to look
+//!   and passes the directories in, see [`SearchPath::standard`].
+//! - It does not print; refusals are values the caller reports.
+//! - It is not a sandbox. Opening a library runs its initialisers before any check, and
+//!   a plugin that crashes takes the process with it. Only load plugins from
+//!   directories the user controls.
+//! - It never unloads a library; see [`LoadedPlugin`] for why.
+//!
+//! [`ChannelManifest`]: followup_core::manifest::ChannelManifest
+
+#![deny(missing_docs)]
+
+mod discover;
+mod handshake;
+mod refusal;
+mod registry;
+mod search;
+
+pub use refusal::{Refusal, RefusalReason};
+pub use registry::{LoadedPlugin, Registry, load_plugins};
+pub use search::{Origin, SearchDir, SearchPath};

@@ -1,0 +1,116 @@
+//! The loaded plugins, one per channel id, and the files that were refused.
+//!
+//! [`load_plugins`] goes through the candidates in search order; a file is loaded when
+//! its handshake succeeds, its manifest's id matches its file name, and no earlier file
+//! provides that channel. Anything else becomes a [`Refusal`] and loading goes on.
+
+use std::path::PathBuf;
+
+use followup_core::manifest::ChannelManifest;
+
+use crate::discover::discover;
+use crate::handshake::describe;
+use crate::refusal::{Refusal, RefusalReason};
+use crate::search::{Origin, SearchPath};
+
+/// A plugin that loaded and described itself.
+///
+/// Its library is never unloaded, not even when the registry is dropped. Objects and
+/// thread-local destructors created by the library may outlive any handle the host
+/// could keep, unloading crashes at thread exit when those run, and some platforms
+/// (musl, macOS) do not unload at all. Plugins are few, so keeping them is cheap.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedPlugin {
+    /// The library's canonical path.
+    pub path: PathBuf,
+    /// The manifest, parsed and checked.
+    pub manifest: ChannelManifest,
+    /// The packed ABI version the library reported (see [`followup_plugin::abi`]).
+    pub abi_version: u32,
+    /// Where the directory that holds it came from.
+    pub origin: Origin,
+}
+
+impl LoadedPlugin {
+    /// The channel id, such as `sms`.
+    pub fn id(&self) -> &str {
+        &self.manifest.id
+    }
+}
+
+/// The outcome of loading a search path.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Registry {
+    /// The plugins that loaded, in search order; their ids are unique.
+    pub loaded: Vec<LoadedPlugin>,
+    /// What was not loaded: first the paths that could not be read, then the refused
+    /// files in search order.
+    pub refused: Vec<Refusal>,
+}
+
+impl Registry {
+    /// The manifests of the loaded plugins, in search order.
+    pub fn manifests(&self) -> Vec<ChannelManifest> {
+        self.loaded.iter().map(|plugin| plugin.manifest.clone()).collect()
+    }
+
+    /// The loaded plugin for `channel_id`, if any.
+    pub fn get(&self, channel_id: &str) -> Option<&LoadedPlugin> {
+        self.loaded.iter().find(|plugin| plugin.id() == channel_id)
+    }
+}
+
+/// Loads every plugin in `search`.
+///
+/// Directories that do not exist are skipped; files named like a plugin
+/// (`libfollowup_<channel>.so` on Linux) are opened in search order, and within a
+/// directory by name. A file reachable twice is loaded once. When two files declare the
+/// same channel, the first one found is loaded and the other refused.
+///
+/// Loading never fails as a whole: every file that is not loaded becomes a
+/// [`Refusal`] in [`Registry::refused`], and the others still load.
+///
+/// Opening a library runs its code: only search directories the user controls.
+///
+/// # Example
+///
+/// ```
+/// use followup_host::{Origin, SearchPath, load_plugins};
+///
+/// let mut search = SearchPath::new();
+/// search.push("/this/directory/does/not/exist".into(), Origin::CommandLine);
+/// let registry = load_plugins(&search);
+/// assert!(registry.loaded.is_empty() && registry.refused.is_empty());
+/// ```
+pub fn load_plugins(search: &SearchPath) -> Registry {
+    let discovery = discover(search);
+    let mut registry = Registry { loaded: Vec::new(), refused: discovery.unreadable };
+    for candidate in discovery.candidates {
+        let outcome = describe(&candidate.path).and_then(|described| {
+            let id = &described.manifest.id;
+            if *id != candidate.channel {
+                return Err(RefusalReason::IdMismatch {
+                    id: id.clone(),
+                    file_channel: candidate.channel.clone(),
+                });
+            }
+            if let Some(first) = registry.get(id) {
+                return Err(RefusalReason::DuplicateChannel {
+                    id: id.clone(),
+                    first: first.path.clone(),
+                });
+            }
+            Ok(described)
+        });
+        match outcome {
+            Ok(described) => registry.loaded.push(LoadedPlugin {
+                path: candidate.path,
+                manifest: described.manifest,
+                abi_version: described.abi_version,
+                origin: candidate.origin,
+            }),
+            Err(reason) => registry.refused.push(Refusal { path: candidate.path, reason }),
+        }
+    }
+    registry
+}

@@ -1,0 +1,120 @@
+//! Building plugin libraries with cargo, once per test process.
+//!
+//! Each build goes into its own target directory under `target/test-plugins`, because
+//! the `cargo test` that runs the tests holds the lock on `target/`, and because the
+//! plugins must not land next to the `followup` binary of a normal build.
+
+use std::env::consts::{DLL_PREFIX, DLL_SUFFIX};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// The packages built for end-to-end tests: the CLI and the channel plugins, which
+/// land side by side so that `followup` finds its plugins as it does for a user.
+const WORKSPACE_PACKAGES: [&str; 5] =
+    ["followup-cli", "followup-email", "followup-sms", "followup-linkedin", "followup-letter"];
+
+/// The directory that holds the workspace's channel plugins (`libfollowup_email.so`
+/// and the others), built on the first call.
+///
+/// # Panics
+///
+/// Panics with cargo's output when the build fails.
+pub fn workspace_plugins_dir() -> PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let target_dir = workspace_root().join("target").join("test-plugins");
+        let mut args = vec![OsString::from("build")];
+        for package in WORKSPACE_PACKAGES {
+            args.extend([OsString::from("-p"), OsString::from(package)]);
+        }
+        cargo_build(&args, &target_dir)
+    })
+    .clone()
+}
+
+/// The directory that holds the broken plugins of `tests/fault-plugins`
+/// (`libfault_abi_major.so` and the others), built on the first call.
+///
+/// # Panics
+///
+/// Panics with cargo's output when the build fails.
+pub fn fault_plugins_dir() -> PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let root = workspace_root();
+        let manifest = root.join("tests").join("fault-plugins").join("Cargo.toml");
+        let target_dir = root.join("target").join("test-plugins").join("faults");
+        let args = [OsString::from("build"), OsString::from("--manifest-path"), manifest.into()];
+        cargo_build(&args, &target_dir)
+    })
+    .clone()
+}
+
+/// The `followup` binary, built beside the workspace's plugins.
+///
+/// # Panics
+///
+/// Panics when the build fails.
+pub fn followup_binary() -> PathBuf {
+    existing(workspace_plugins_dir().join(format!("followup{}", std::env::consts::EXE_SUFFIX)))
+}
+
+/// The workspace's plugin library for `channel` (`email`, `sms`, ...).
+///
+/// # Panics
+///
+/// Panics when the build fails or builds no library for `channel`.
+pub fn workspace_plugin(channel: &str) -> PathBuf {
+    existing(workspace_plugins_dir().join(format!("{DLL_PREFIX}followup_{channel}{DLL_SUFFIX}")))
+}
+
+/// The broken plugin library for `fault` (`abi_major`, `manifest_panics`, ...), named
+/// `fault_<fault>` so that no search ever loads it by accident.
+///
+/// # Panics
+///
+/// Panics when the build fails or builds no library for `fault`.
+pub fn fault_plugin(fault: &str) -> PathBuf {
+    existing(fault_plugins_dir().join(format!("{DLL_PREFIX}fault_{fault}{DLL_SUFFIX}")))
+}
+
+fn existing(path: PathBuf) -> PathBuf {
+    assert!(path.is_file(), "the plugin build did not produce {}", path.display());
+    path
+}
+
+/// The root of the followup workspace, two levels above this crate.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("..")
+        .canonicalize()
+        .expect("this crate lives in crates/ of the followup workspace")
+}
+
+/// Runs `cargo <args> --quiet --target-dir <target_dir>` and returns the directory of
+/// the debug artifacts.
+fn cargo_build(args: &[OsString], target_dir: &Path) -> PathBuf {
+    // Cargo tells the processes it runs which cargo it is; use the same one.
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
+    let output = Command::new(&cargo)
+        .args(args)
+        .arg("--quiet")
+        .arg("--target-dir")
+        .arg(target_dir)
+        .current_dir(workspace_root())
+        .output()
+        .unwrap_or_else(|err| panic!("cannot run {}: {err}", cargo.to_string_lossy()));
+    assert!(
+        output.status.success(),
+        "building test plugins failed ({}): {} {} --quiet --target-dir {}\n{}",
+        output.status,
+        cargo.to_string_lossy(),
+        args.iter().map(|arg| arg.to_string_lossy()).collect::<Vec<_>>().join(" "),
+        target_dir.display(),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    target_dir.join("debug")
+}

@@ -1,0 +1,36 @@
+//! Test support for followup plugins: builds plugin libraries and lays out scratch
+//! plugin directories.
+//!
+//! `cargo test` builds no `cdylib`, so a test that loads plugins must build them
+//! itself. [`workspace_plugins_dir`] builds the real channel plugins and
+//! [`fault_plugins_dir`] the purpose-built broken ones of `tests/fault-plugins`, each
+//! once per process and into a target directory of its own under
+//! `target/test-plugins`: the `cargo test` that runs the tests still holds the lock on
+//! the main one. A plain `cargo test --workspace` on a fresh clone therefore works.
+//!
+//! [`ScratchDir`] is a temporary directory in which a test installs libraries under
+//! the names the host looks for.
+//!
+//! ```no_run
+//! use followup_test_support::{ScratchDir, fault_plugin, workspace_plugins_dir};
+//!
+//! let dir = ScratchDir::new("abi_major");
+//! dir.install(&fault_plugin("abi_major"), "pigeon");
+//! let real = workspace_plugins_dir();
+//! // ... load `dir.path()` and `real` with followup-host ...
+//! # let _ = real;
+//! ```
+//!
+//! What this crate is not: it loads no library (that is `followup-host`), and it is
+//! meant for tests only. Its functions panic with an explanation instead of returning
+//! errors, because a test cannot go on without what they set up.
+
+#![deny(missing_docs)]
+
+mod build;
+mod scratch;
+
+pub use build::{
+    fault_plugin, fault_plugins_dir, followup_binary, workspace_plugin, workspace_plugins_dir,
+};
+pub use scratch::{ScratchDir, plugin_file_name};

@@ -1,0 +1,5 @@
+//! End-to-end tests of followup: the rules on every fixture and example, properties of
+//! every plan, and the `followup` command as a user runs it.
+
+mod properties;
+mod rules;

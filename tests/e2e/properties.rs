@@ -1,0 +1,173 @@
+//! Properties every plan must have, checked on generated interviews: every recommended
+//! moment lies inside its window, texts only at allowed hours and only with consent,
+//! nothing reaches an interviewer under `via_recruiter`, LinkedIn after the thank-you.
+
+use followup_core::interview::{
+    CandidateDetails, Culture, Employer, EstablishedBy, EstablishedChannel, Interview, Interviewer,
+    Meeting, NextSteps, OutreachPolicy, Recruiter, Role, RoleKind, Staffing,
+};
+use followup_core::plan::{Purpose, RecipientKind};
+use followup_core::time::{Day, Moment, ZoneName};
+use followup_core::validate::validate;
+use followup_tests::plan_with_defaults;
+use jiff::{SignedDuration, Timestamp};
+use proptest::prelude::*;
+
+const ZONES: &[&str] = &[
+    "America/Chicago",
+    "America/New_York",
+    "America/Los_Angeles",
+    "Europe/London",
+    "Asia/Kolkata",
+    "Australia/Sydney",
+];
+
+const KINDS: &[RoleKind] = &[
+    RoleKind::Professional,
+    RoleKind::Executive,
+    RoleKind::Hourly,
+    RoleKind::Shift,
+    RoleKind::Temporary,
+    RoleKind::Contract,
+    RoleKind::Field,
+    RoleKind::Internship,
+];
+
+const CULTURES: &[Culture] =
+    &[Culture::Standard, Culture::Traditional, Culture::Boutique, Culture::Startup];
+
+fn interviewer(index: usize, zone: Option<&str>, contacts: u8, florida: bool) -> Interviewer {
+    Interviewer {
+        name: format!("Person {index}"),
+        email: (contacts & 1 != 0).then(|| format!("p{index}@example.com")),
+        phone: (contacts & 2 != 0).then(|| format!("+1312555{index:04}")),
+        linkedin: (contacts & 4 != 0).then(|| format!("https://www.linkedin.com/in/p{index}")),
+        time_zone: zone.map(|z| ZoneName(z.to_string())),
+        jurisdiction: florida.then(|| "US-FL".to_string()),
+        topics: vec!["the project".to_string()],
+        ..Interviewer::default()
+    }
+}
+
+prop_compose! {
+    fn interviews()(
+        // All of 2026 and 2027, so daylight-saving changes and holidays are crossed.
+        start_seconds in 1_767_225_600i64..1_830_297_600,
+        minutes in 15u32..240,
+        zone in 0..ZONES.len(),
+        kind in 0..KINDS.len(),
+        culture in 0..CULTURES.len(),
+        people in prop::collection::vec((prop::option::of(0..ZONES.len()), 0u8..8, any::<bool>()), 1..4),
+        sms_established in any::<bool>(),
+        outreach in 0usize..4,
+        decision_days in prop::option::of(0i64..15),
+        industry in prop::option::of(prop::sample::select(vec!["technology", "logistics", "finance"])),
+        has_address in any::<bool>(),
+    ) -> Interview {
+        let start = Timestamp::from_second(start_seconds).expect("range is valid");
+        let meeting_zone = ZONES[zone];
+        let tz = jiff::tz::db().get(meeting_zone).expect("bundled zone");
+        let decision = decision_days.map(|days| {
+            Day(start.to_zoned_datetime(tz.clone()).date().checked_add(jiff::Span::new().days(days)).expect("in range"))
+        });
+        let staffing = match outreach {
+            1 => Some(OutreachPolicy::Direct),
+            2 => Some(OutreachPolicy::CcRecruiter),
+            3 => Some(OutreachPolicy::ViaRecruiter),
+            _ => None,
+        }
+        .map(|outreach| Staffing {
+            firm: "Staffing Network".to_string(),
+            recruiter: Recruiter {
+                name: "Rae Cruz".to_string(),
+                email: Some("rae@staffing.example".to_string()),
+                phone: Some("+13125550999".to_string()),
+                ..Recruiter::default()
+            },
+            outreach,
+        });
+        let established_by = if staffing.is_some() { EstablishedBy::Recruiter } else { EstablishedBy::Employer };
+        Interview {
+            schema: None,
+            candidate: CandidateDetails { name: Some("Cam Doe".to_string()), ..CandidateDetails::default() },
+            employer: Employer {
+                company: "Acme".to_string(),
+                industry: industry.map(str::to_string),
+                culture: CULTURES[culture],
+                address: has_address.then(|| vec!["1 Main St".to_string()]),
+            },
+            role: Role { title: "Role".to_string(), kind: KINDS[kind] },
+            meeting: Meeting {
+                start: Moment(start),
+                end: None,
+                duration_minutes: Some(minutes),
+                time_zone: ZoneName(meeting_zone.to_string()),
+                format: Default::default(),
+            },
+            interviewers: people
+                .into_iter()
+                .enumerate()
+                .map(|(i, (zone, contacts, florida))| interviewer(i, zone.map(|z| ZONES[z]), contacts, florida))
+                .collect(),
+            reinforce: Default::default(),
+            next_steps: NextSteps { decision_date: decision, ..NextSteps::default() },
+            staffing,
+            established_channels: if sms_established {
+                vec![EstablishedChannel { channel: "sms".to_string(), by: established_by, who: None }]
+            } else {
+                Vec::new()
+            },
+            status: Default::default(),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn every_plan_keeps_the_rules(interview in interviews()) {
+        let outreach = interview.staffing.as_ref().map(|s| s.outreach);
+        let kind = interview.role.kind;
+        let sms_established = !interview.established_channels.is_empty();
+        let valid = validate(interview).expect("generated interviews are valid");
+        let plan = plan_with_defaults(&valid);
+
+        for step in &plan.steps {
+            prop_assert!(step.not_before <= step.send_at && step.send_at <= step.not_after,
+                "{} recommends {} outside its window {}..{}", step.id, step.send_at, step.not_before, step.not_after);
+
+            if step.channel == "sms" {
+                let local = step.send_at.to_zoned_datetime(step.time_zone.clone()).time();
+                let florida = valid.interview.interviewers.iter()
+                    .any(|p| p.name == step.recipient.name && p.jurisdiction.as_deref() == Some("US-FL"));
+                let last = if florida { 20 } else { 21 };
+                prop_assert!(local.hour() >= 8 && local.hour() < last, "{} texts at {local}", step.id);
+                prop_assert!(sms_established, "{} texts without consent", step.id);
+                prop_assert!(matches!(kind, RoleKind::Hourly | RoleKind::Shift | RoleKind::Temporary | RoleKind::Field),
+                    "{} texts for a {kind:?} role", step.id);
+            }
+
+            if outreach == Some(OutreachPolicy::ViaRecruiter) {
+                prop_assert_eq!(step.recipient.kind, RecipientKind::Recruiter, "{} reaches an interviewer", &step.id);
+            }
+
+            if step.purpose == Purpose::ThankYou && step.channel != "letter" {
+                prop_assert_eq!(step.not_after.duration_since(valid.end), SignedDuration::from_hours(24));
+            }
+
+            if step.purpose == Purpose::ConnectionRequest {
+                let thanks = plan.steps.iter()
+                    .filter(|s| s.purpose == Purpose::ThankYou && s.recipient.name == step.recipient.name)
+                    .map(|s| s.send_at)
+                    .min();
+                prop_assert!(thanks.is_some_and(|t| t < step.send_at), "{} is not after its thank-you", step.id);
+            }
+        }
+        let check_ins = plan.steps.iter().filter(|s| s.purpose == Purpose::CheckIn).count();
+        prop_assert!(check_ins <= 2, "{check_ins} check-ins");
+        let thank_you_recipients = plan.steps.iter().filter(|s| s.purpose == Purpose::ThankYou).count();
+        prop_assert!(thank_you_recipients >= valid.interview.interviewers.len() || !plan.warnings.is_empty(),
+            "an interviewer got no thank-you and no warning says why");
+    }
+}

@@ -1,0 +1,68 @@
+//! Shared set-up for the end-to-end tests and benchmarks: the built plugins, their
+//! manifests, fixtures and the `followup` binary.
+
+#![deny(missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use followup_core::calendar::{BusinessCalendar, HolidayRules};
+use followup_core::interview::Interview;
+use followup_core::manifest::ChannelManifest;
+use followup_core::plan::Plan;
+use followup_core::rules::{self, TimingPolicy};
+use followup_core::validate::{ValidInterview, validate};
+use followup_host::{Origin, SearchPath};
+
+/// The workspace's root folder.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// The manifests of the four bundled channels, loaded through the host from freshly
+/// built libraries, exactly as the CLI loads them.
+pub fn bundled_channels() -> &'static [ChannelManifest] {
+    static MANIFESTS: OnceLock<Vec<ChannelManifest>> = OnceLock::new();
+    MANIFESTS.get_or_init(|| {
+        let mut search = SearchPath::new();
+        search.push(followup_test_support::workspace_plugins_dir(), Origin::CommandLine);
+        let registry = followup_host::load_plugins(&search);
+        assert!(
+            registry.refused.is_empty(),
+            "a bundled plugin was refused: {:?}",
+            registry.refused.iter().map(ToString::to_string).collect::<Vec<_>>()
+        );
+        registry.manifests()
+    })
+}
+
+/// Reads an interview file (TOML or JSON, by extension).
+pub fn read_interview(path: &Path) -> Interview {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
+    let parsed = if path.extension().is_some_and(|e| e == "json") {
+        serde_json::from_str(&text).map_err(|e| e.to_string())
+    } else {
+        toml::from_str(&text).map_err(|e| e.to_string())
+    };
+    parsed.unwrap_or_else(|err| panic!("{} does not parse: {err}", path.display()))
+}
+
+/// Reads and validates an interview file.
+pub fn valid_interview(path: &Path) -> ValidInterview {
+    validate(read_interview(path))
+        .unwrap_or_else(|invalid| panic!("{} is invalid: {:?}", path.display(), invalid.problems))
+}
+
+/// Plans an interview with the bundled channels and the default calendar and policy.
+pub fn plan_with_defaults(interview: &ValidInterview) -> Plan {
+    rules::plan(
+        interview,
+        bundled_channels(),
+        &BusinessCalendar::new(HolidayRules::UsFederal),
+        &TimingPolicy::default(),
+    )
+}
