@@ -1,5 +1,6 @@
 //! End-to-end tests of followup: the rules on every fixture and example, properties of
 //! every plan, and the `followup` command as a user runs it.
 
+mod cli;
 mod properties;
 mod rules;

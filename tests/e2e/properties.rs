@@ -12,6 +12,7 @@ use followup_core::validate::validate;
 use followup_tests::plan_with_defaults;
 use jiff::{SignedDuration, Timestamp};
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 
 const ZONES: &[&str] = &[
     "America/Chicago",
@@ -170,4 +171,32 @@ proptest! {
         prop_assert!(thank_you_recipients >= valid.interview.interviewers.len() || !plan.warnings.is_empty(),
             "an interviewer got no thank-you and no warning says why");
     }
+}
+
+/// The ends of the representable calendar: windows and business days saturate instead
+/// of panicking.
+#[test]
+fn plans_at_the_edges_of_time_do_not_panic() {
+    let strategy = interviews();
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut planned = 0;
+    for start in ["9999-12-30T10:00:00Z", "-009999-01-03T00:00:00Z", "9999-12-27T10:00:00Z"] {
+        for _ in 0..20 {
+            let mut interview = strategy.new_tree(&mut runner).expect("generator works").current();
+            interview.meeting.start = Moment::parse(start).expect("valid moment");
+            interview.next_steps.decision_date = None;
+            if let Ok(valid) = validate(interview) {
+                let plan = plan_with_defaults(&valid);
+                planned += plan.steps.len();
+                for step in &plan.steps {
+                    assert!(
+                        step.not_before <= step.send_at && step.send_at <= step.not_after,
+                        "{}",
+                        step.id
+                    );
+                }
+            }
+        }
+    }
+    assert!(planned > 0, "some interviews at the edges were planned");
 }

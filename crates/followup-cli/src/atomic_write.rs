@@ -27,18 +27,14 @@ pub enum WriteError {
     #[error("{path}: the file exists and differs; pass --force to replace it")]
     Exists { path: PathBuf },
     /// The file system refused.
-    #[error("{path}: cannot write the file: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{path}: cannot write the file: {cause}")]
+    Io { path: PathBuf, cause: std::io::Error },
 }
 
 /// Writes `content` to `path` atomically; an existing different file is replaced only
 /// when `replace` is true.
 pub fn write(path: &Path, content: &[u8], replace: bool) -> Result<Outcome, WriteError> {
-    let io = |source| WriteError::Io { path: path.to_path_buf(), source };
+    let io = |cause| WriteError::Io { path: path.to_path_buf(), cause };
     let existed = match fs::read(path) {
         Ok(current) if current == content => return Ok(Outcome::Unchanged),
         Ok(_) if !replace => return Err(WriteError::Exists { path: path.to_path_buf() }),

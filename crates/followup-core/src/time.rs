@@ -49,7 +49,7 @@ impl ZoneName {
                 let score = strsim::jaro_winkler(&wanted, &name.to_ascii_lowercase());
                 (score, name)
             })
-            .filter(|(score, _)| *score > 0.7)
+            .filter(|(score, _)| *score > 0.88)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, name)| name)
     }

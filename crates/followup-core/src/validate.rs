@@ -211,7 +211,19 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
         }
         (Some(end), None) => {
             if end.0 <= start {
-                problems.add("meeting.end", format!("ends at {} , not after it starts", end.0));
+                let local = |at: jiff::Timestamp| match &meeting_zone {
+                    Some(zone) => crate::plan::rfc3339_in(at, zone),
+                    None => at.to_string(),
+                };
+                problems.add_with_hint(
+                    "meeting.end",
+                    format!(
+                        "the interview ends ({}) before or when it starts ({})",
+                        local(end.0),
+                        local(start)
+                    ),
+                    "check the date and the UTC offset of `end`",
+                );
                 None
             } else {
                 Some(end.0)
@@ -222,7 +234,14 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
                 problems.add("meeting.duration_minutes", "must be at least 1");
                 None
             } else {
-                start.checked_add(SignedDuration::from_mins(i64::from(minutes))).ok()
+                let end = start.checked_add(SignedDuration::from_mins(i64::from(minutes))).ok();
+                if end.is_none() {
+                    problems.add(
+                        "meeting.duration_minutes",
+                        "ends after the last date this program handles",
+                    );
+                }
+                end
             }
         }
     };

@@ -61,3 +61,37 @@ pub unsafe extern "C" fn free_buffer(buffer: Buffer) {
         drop(unsafe { Vec::from_raw_parts(buffer.ptr, buffer.len, buffer.cap) });
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Calls `answer` and takes back what it wrote, freeing the buffer.
+    fn call(body: impl FnOnce() -> Result<Vec<u8>, String>) -> (u32, String) {
+        let mut out = Buffer::EMPTY;
+        // SAFETY: `out` is a valid, writable buffer slot.
+        let status = unsafe { answer(&mut out, body) };
+        // SAFETY: `out` was filled by `answer` just above; read before freeing once.
+        let text = unsafe { String::from_utf8_lossy(std::slice::from_raw_parts(out.ptr, out.len)) }
+            .into_owned();
+        // SAFETY: the buffer came from `answer` in this library and is freed once.
+        unsafe { free_buffer(out) };
+        (status, text)
+    }
+
+    #[test]
+    fn success_error_and_panic_become_statuses() {
+        assert_eq!(call(|| Ok(b"{}".to_vec())), (STATUS_OK, "{}".to_string()));
+        assert_eq!(call(|| Err("no".to_string())), (STATUS_ERROR, "no".to_string()));
+        let (status, message) = call(|| panic!("boom {}", 42));
+        assert_eq!(status, STATUS_PANIC);
+        assert_eq!(message, "boom 42");
+    }
+
+    #[test]
+    fn null_out_pointer_is_an_error_not_a_crash() {
+        // SAFETY: a null `out` is allowed and must be refused.
+        let status = unsafe { answer(std::ptr::null_mut(), || Ok(Vec::new())) };
+        assert_eq!(status, STATUS_ERROR);
+    }
+}

@@ -46,12 +46,8 @@ pub struct SourceFile {
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// The file could not be read at all.
-    #[error("{path}: cannot read the file: {source}")]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{path}: cannot read the file: {cause}")]
+    Read { path: PathBuf, cause: std::io::Error },
     /// The extension says neither TOML nor JSON.
     #[error("{path}: unknown file type; name it `.toml` or `.json`")]
     UnknownFormat { path: PathBuf },
@@ -129,7 +125,7 @@ impl SourceFile {
             _ => return Err(InputError::UnknownFormat { path: path.to_path_buf() }),
         };
         let text = std::fs::read_to_string(path)
-            .map_err(|source| InputError::Read { path: path.to_path_buf(), source })?;
+            .map_err(|cause| InputError::Read { path: path.to_path_buf(), cause })?;
         Ok(SourceFile { path: path.to_path_buf(), text, format })
     }
 
@@ -147,8 +143,12 @@ impl SourceFile {
             Format::Json => {
                 let mut deserializer = serde_json::Deserializer::from_str(&self.text);
                 let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-                    let field = field_path(err.path());
                     let inner = err.inner();
+                    // A syntax error has no meaningful field; the position says it all.
+                    let field = match inner.classify() {
+                        serde_json::error::Category::Data => field_path(err.path()),
+                        _ => None,
+                    };
                     let position = (inner.line() > 0)
                         .then(|| Position { line: inner.line(), column: inner.column() });
                     let message = strip_json_position(&inner.to_string());
@@ -285,5 +285,62 @@ mod tests {
             "unknown field `interviewrs`, expected one of `candidate`, `interviewers`",
         );
         assert_eq!(hint.as_deref(), Some("did you mean `interviewers`?"));
+    }
+}
+
+#[cfg(test)]
+mod no_panic {
+    //! Whatever a user writes, reading and validating it never panics.
+
+    use followup_core::interview::Interview;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn source(text: String, format: Format) -> SourceFile {
+        SourceFile { path: PathBuf::from("input"), text, format }
+    }
+
+    /// A valid TOML interview with holes the generator fills.
+    fn template(zone: &str, start: &str, minutes: &str, phone: &str, name: &str) -> String {
+        format!(
+            "[candidate]\nname = {name:?}\n[employer]\ncompany = \"C\"\n[role]\ntitle = \"T\"\nkind = \"shift\"\n\
+             [meeting]\nstart = {start:?}\nduration_minutes = {minutes}\ntime_zone = {zone:?}\n\
+             [[interviewers]]\nname = {name:?}\nphone = {phone:?}\n[next_steps]\ndecision_date = \"9999-12-31\"\n"
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(text in ".{0,400}") {
+            for format in [Format::Toml, Format::Json] {
+                let file = source(text.clone(), format);
+                if let Ok(interview) = file.parse::<Interview>() {
+                    let _ = followup_core::validate::validate(interview);
+                }
+                let _ = file.locate("interviewers[3].name");
+            }
+        }
+
+        #[test]
+        fn odd_values_never_panic(
+            zone in prop::sample::select(vec!["", "UTC", "America/Chicago", "../../etc/passwd", "Ame\u{0}rica", "Etc/GMT+14"]),
+            start in prop::sample::select(vec![
+                "-009999-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-03-08T02:30:00[America/Chicago]",
+                "2026-11-01T01:30:00-05:00", "0000-01-01T00:00:00+00:00", "2026-02-30T10:00:00Z",
+            ]),
+            minutes in prop::sample::select(vec!["0", "1", "4294967295", "720", "721"]),
+            phone in "\\PC{0,20}",
+            name in "\\PC{0,40}",
+        ) {
+            let file = source(template(zone, start, minutes, &phone, &name), Format::Toml);
+            if let Ok(interview) = file.parse::<Interview>()
+                && let Ok(valid) = followup_core::validate::validate(interview)
+            {
+                let calendar = followup_core::calendar::BusinessCalendar::default();
+                let policy = followup_core::rules::TimingPolicy::default();
+                let _ = followup_core::rules::plan(&valid, &[], &calendar, &policy);
+            }
+        }
     }
 }

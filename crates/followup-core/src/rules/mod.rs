@@ -3,7 +3,7 @@
 //!
 //! [`plan`] is a pure function of its inputs. It decides, for every message the advice
 //! calls for (a thank-you per interviewer, a debrief to the recruiter, the check-ins, a
-//! connection request), which channel carries it ([`select`]), who receives it (the
+//! connection request), which channel carries it (`select`), who receives it (the
 //! outreach policy), and when to send it ([`timing`]), and writes down why in words a
 //! candidate understands.
 
@@ -276,7 +276,8 @@ impl<'a> Planner<'a> {
             human_date(arrives),
             human_date(decision),
             match backup {
-                Some(backup) => format!(": {} goes out as well", backup.manifest.name.to_lowercase()),
+                Some(backup) =>
+                    format!(": {} goes out as well", backup.manifest.name.to_lowercase()),
                 None => String::new(),
             }
         );
