@@ -63,11 +63,7 @@ pub unsafe fn answer(out: *mut Buffer, body: impl FnOnce() -> (u32, Vec<u8>)) ->
         }
     };
     let mut bytes = std::mem::ManuallyDrop::new(bytes);
-    let buffer = Buffer {
-        ptr: bytes.as_mut_ptr(),
-        len: bytes.len(),
-        cap: bytes.capacity(),
-    };
+    let buffer = Buffer { ptr: bytes.as_mut_ptr(), len: bytes.len(), cap: bytes.capacity() };
     // SAFETY: the caller promises `out` is writable.
     unsafe { out.write(buffer) };
     status
@@ -86,10 +82,7 @@ pub unsafe extern "C" fn free_buffer(buffer: Buffer) {
 /// Exports the two handshake functions: a version function returning `$version`, and
 /// the entry function returning a table with `$table_size` and `$manifest`. The module
 /// that includes this file needs `#[macro_use]`.
-#[allow(
-    unused_macros,
-    reason = "the fault without an entry table exports by hand"
-)]
+#[allow(unused_macros, reason = "the fault without an entry table exports by hand")]
 macro_rules! export_plugin {
     (version: $version:expr, table_size: $table_size:expr, manifest: $manifest:expr) => {
         #[unsafe(no_mangle)]

@@ -13,9 +13,5 @@ export_plugin! {
 
 unsafe extern "C" fn good_manifest(out: *mut abi::Buffer) -> u32 {
     // SAFETY: the host passes a writable buffer.
-    unsafe {
-        abi::answer(out, || {
-            (abi::STATUS_OK, abi::GOOD_MANIFEST.as_bytes().to_vec())
-        })
-    }
+    unsafe { abi::answer(out, || (abi::STATUS_OK, abi::GOOD_MANIFEST.as_bytes().to_vec())) }
 }

@@ -12,9 +12,5 @@ export_plugin! {
 
 unsafe extern "C" fn failing_manifest(out: *mut abi::Buffer) -> u32 {
     // SAFETY: the host passes a writable buffer.
-    unsafe {
-        abi::answer(out, || {
-            (abi::STATUS_ERROR, b"database unavailable".to_vec())
-        })
-    }
+    unsafe { abi::answer(out, || (abi::STATUS_ERROR, b"database unavailable".to_vec())) }
 }

@@ -24,9 +24,5 @@ const INVALID_MANIFEST: &str = r#"{
 
 unsafe extern "C" fn invalid_manifest(out: *mut abi::Buffer) -> u32 {
     // SAFETY: the host passes a writable buffer.
-    unsafe {
-        abi::answer(out, || {
-            (abi::STATUS_OK, INVALID_MANIFEST.as_bytes().to_vec())
-        })
-    }
+    unsafe { abi::answer(out, || (abi::STATUS_OK, INVALID_MANIFEST.as_bytes().to_vec())) }
 }
