@@ -9,12 +9,14 @@ Examples:
   followup plan docs/examples/professional-email.toml
   followup plan interview.toml --now 2026-11-24T18:00:00-06:00 --format json
   followup plan interview.json --plugin-dir ./my-plugins
+  followup draft docs/examples/shift-text.toml --channel sms
   followup plugins
   followup schema --out schemas/ --force
 
 Exit status:
   0  success
-  1  failure (for example no plugin could be loaded when one was needed)
+  1  failure (no plugin could be loaded when one was needed, a draft failed a check,
+     a plugin could not draft)
   2  usage error (unknown option, bad --now)
   3  invalid input (the file has syntax errors or breaks a rule; every problem is listed)
   4  the input could not be read (missing file, no permission)";
@@ -37,6 +39,9 @@ pub enum Command {
     /// Show the follow-up plan for one interview: every step with its channel,
     /// recipient, send window, recommended moment and reasons.
     Plan(PlanArgs),
+    /// Draft the message of every step of the plan, with the checks each passed or
+    /// failed.
+    Draft(DraftArgs),
     /// List the channel plugins found, loaded and refused.
     Plugins(PluginsArgs),
     /// Print a published JSON Schema, or write them all into a folder.
@@ -55,6 +60,19 @@ pub struct SchemaArgs {
     /// Replace files in DIR that differ.
     #[arg(long, requires = "out")]
     pub force: bool,
+}
+
+/// Arguments of `followup draft`.
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    #[command(flatten)]
+    pub plan: PlanArgs,
+    /// Draft only the step with this id (see `followup plan`).
+    #[arg(long, value_name = "ID")]
+    pub step: Option<String>,
+    /// Draft only the steps on this channel (email, sms, linkedin, letter, ...).
+    #[arg(long, value_name = "NAME")]
+    pub channel: Option<String>,
 }
 
 /// Arguments of `followup plan`.

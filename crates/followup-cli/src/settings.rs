@@ -8,7 +8,7 @@ use followup_core::time::Moment;
 use followup_host::SearchPath;
 use jiff::Timestamp;
 
-use crate::args::{Cli, Command, OutputFormat, PlanArgs, PluginsArgs, SchemaArgs};
+use crate::args::{Cli, Command, DraftArgs, OutputFormat, PlanArgs, PluginsArgs, SchemaArgs};
 use crate::exit::UsageError;
 
 /// The environment variable listing extra plugin directories.
@@ -19,6 +19,8 @@ pub const PLUGIN_PATH_VAR: &str = "FOLLOWUP_PLUGIN_PATH";
 pub enum Settings {
     /// `followup plan`.
     Plan(PlanSettings),
+    /// `followup draft`.
+    Draft(DraftSettings),
     /// `followup plugins`.
     Plugins(PluginsSettings),
     /// `followup schema`.
@@ -33,14 +35,30 @@ pub struct SchemaSettings {
     pub force: bool,
 }
 
+/// Where an interview comes from and what it is planned against; shared by the
+/// commands that plan.
+#[derive(Debug)]
+pub struct InterviewInput {
+    pub file: PathBuf,
+    pub now: Timestamp,
+    pub profile: ProfileChoice,
+    pub search: SearchPath,
+}
+
 /// Settings of `followup plan`.
 #[derive(Debug)]
 pub struct PlanSettings {
-    pub file: PathBuf,
-    pub now: Timestamp,
+    pub input: InterviewInput,
     pub format: OutputFormat,
-    pub profile: ProfileChoice,
-    pub search: SearchPath,
+}
+
+/// Settings of `followup draft`.
+#[derive(Debug)]
+pub struct DraftSettings {
+    pub input: InterviewInput,
+    pub format: OutputFormat,
+    pub step: Option<String>,
+    pub channel: Option<String>,
 }
 
 /// Settings of `followup plugins`.
@@ -98,7 +116,19 @@ impl Settings {
             env.data_dir.as_ref().map(|d| d.join("plugins")).as_deref(),
         );
         Ok(match cli.command {
-            Command::Plan(args) => Settings::Plan(plan_settings(args, &env, search)?),
+            Command::Plan(args) => {
+                let format = args.format;
+                Settings::Plan(PlanSettings { input: interview_input(args, &env, search)?, format })
+            }
+            Command::Draft(DraftArgs { plan, step, channel }) => {
+                let format = plan.format;
+                Settings::Draft(DraftSettings {
+                    input: interview_input(plan, &env, search)?,
+                    format,
+                    step,
+                    channel,
+                })
+            }
             Command::Plugins(PluginsArgs { format }) => {
                 Settings::Plugins(PluginsSettings { format, search })
             }
@@ -109,11 +139,11 @@ impl Settings {
     }
 }
 
-fn plan_settings(
+fn interview_input(
     args: PlanArgs,
     env: &Environment,
     search: SearchPath,
-) -> anyhow::Result<PlanSettings> {
+) -> anyhow::Result<InterviewInput> {
     let now = match &args.now {
         Some(text) => Moment::parse(text)
             .map(|m| m.0)
@@ -128,5 +158,5 @@ fn plan_settings(
             ProfileChoice::Default(env.config_dir.as_ref().map(|d| d.join("profile.toml")))
         }
     };
-    Ok(PlanSettings { file: args.file, now, format: args.format, profile, search })
+    Ok(InterviewInput { file: args.file, now, profile, search })
 }

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod draft;
 #[doc(hidden)]
 pub mod examples;
 pub mod holidays;

@@ -16,7 +16,7 @@ use std::path::Path;
 use followup_core::manifest::ChannelManifest;
 use followup_plugin::abi::{
     ABI_VERSION, ABI_VERSION_SYMBOL, Buffer, ENTRY_SYMBOL_V1, PluginTable, STATUS_ERROR, STATUS_OK,
-    STATUS_PANIC, abi_major, abi_minor,
+    STATUS_PANIC, TABLE_SIZE_V1_0, abi_major, abi_minor,
 };
 use libloading::Library;
 
@@ -29,6 +29,18 @@ pub(crate) struct Described {
     pub abi_version: u32,
     /// Its manifest, parsed and checked.
     pub manifest: ChannelManifest,
+    /// The entry points this host may call.
+    pub entry: Entry,
+}
+
+/// The entry points of one library, copied out of its table. Fields a table is too
+/// short to hold (an older minor version) are `None`.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    pub(crate) manifest: unsafe extern "C" fn(out: *mut Buffer) -> u32,
+    pub(crate) free_buffer: unsafe extern "C" fn(buffer: Buffer),
+    pub(crate) render:
+        Option<unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32>,
 }
 
 /// Opens the library at `path` (canonical and absolute) and returns its checked
@@ -36,9 +48,9 @@ pub(crate) struct Described {
 pub(crate) fn describe(path: &Path) -> Result<Described, RefusalReason> {
     let library = open(path)?;
     let abi_version = version(library)?;
-    let table = entry_table(library, abi_version)?;
-    let manifest = parse(&call_manifest(table)?)?;
-    Ok(Described { abi_version, manifest })
+    let entry = entry_table(library, abi_version)?;
+    let manifest = parse(&call_manifest(entry)?)?;
+    Ok(Described { abi_version, manifest, entry })
 }
 
 /// Opens the library and leaks the handle so that it is never unloaded.
@@ -72,12 +84,9 @@ fn version(library: &'static Library) -> Result<u32, RefusalReason> {
     Ok(found)
 }
 
-/// Fetches the entry table and checks that it is as long as this host's and agrees
-/// with the version function.
-fn entry_table(
-    library: &'static Library,
-    abi_version: u32,
-) -> Result<&'static PluginTable, RefusalReason> {
+/// Fetches the entry table, checks that it holds at least the 1.0 fields and agrees
+/// with the version function, and copies out the entry points it has.
+fn entry_table(library: &'static Library, abi_version: u32) -> Result<Entry, RefusalReason> {
     // SAFETY: `followup_plugin::abi` declares this symbol as
     // `extern "C" fn() -> *const PluginTable`, and the version check above established
     // that the library speaks that ABI.
@@ -96,10 +105,9 @@ fn entry_table(
         let header = header.read();
         (header[0], header[1])
     };
-    // Every field of ABI 1.0 is required. When a later minor version appends fields,
-    // this becomes "at least the 1.0 size", and the new fields are used only when
-    // `table_size` covers them.
-    let expected = size_of::<PluginTable>();
+    // Every field of ABI 1.0 is required; fields appended by later minor versions are
+    // read only when `table_size` covers them.
+    let expected = TABLE_SIZE_V1_0;
     if (table_size as usize) < expected {
         return Err(RefusalReason::BadTable {
             detail: format!(
@@ -118,17 +126,27 @@ fn entry_table(
             ),
         });
     }
-    // SAFETY: the table is at least as long as this host's `PluginTable` and the
-    // library, which is never unloaded, promises it is a static of that layout.
-    Ok(unsafe { &*table })
+    // SAFETY: the table is at least `TABLE_SIZE_V1_0` bytes long, so the 1.0 fields
+    // are inside it; the library, never unloaded, promises the ABI's layout. No
+    // reference to the whole table is made, because an older table is shorter.
+    let (manifest, free_buffer) = unsafe {
+        ((&raw const (*table).manifest).read(), (&raw const (*table).free_buffer).read())
+    };
+    let render = if table_size as usize >= size_of::<PluginTable>() {
+        // SAFETY: `table_size` says the 1.1 field is there too.
+        Some(unsafe { (&raw const (*table).render).read() })
+    } else {
+        None
+    };
+    Ok(Entry { manifest, free_buffer, render })
 }
 
 /// Calls `manifest` and returns its bytes, or the refusal its status calls for.
-fn call_manifest(table: &'static PluginTable) -> Result<Vec<u8>, RefusalReason> {
+fn call_manifest(entry: Entry) -> Result<Vec<u8>, RefusalReason> {
     let mut buffer = Buffer::EMPTY;
     // SAFETY: `manifest` has the ABI's signature and gets a valid, writable buffer.
-    let status = unsafe { (table.manifest)(&mut buffer) };
-    let bytes = take_bytes(table, buffer)?;
+    let status = unsafe { (entry.manifest)(&mut buffer) };
+    let bytes = take_bytes(entry, buffer).map_err(|detail| RefusalReason::BadTable { detail })?;
     let text = || one_line(&String::from_utf8_lossy(&bytes));
     match status {
         STATUS_OK => Ok(bytes),
@@ -142,22 +160,20 @@ fn call_manifest(table: &'static PluginTable) -> Result<Vec<u8>, RefusalReason> 
 
 /// Copies the bytes out of a plugin's buffer and gives the buffer back to the plugin's
 /// own `free_buffer`: the plugin's allocator made it, so only the plugin may free it.
-fn take_bytes(table: &'static PluginTable, buffer: Buffer) -> Result<Vec<u8>, RefusalReason> {
+pub(crate) fn take_bytes(entry: Entry, buffer: Buffer) -> Result<Vec<u8>, String> {
     if buffer.ptr.is_null() {
         // Nothing was allocated, so there is nothing to give back.
         return if buffer.len == 0 {
             Ok(Vec::new())
         } else {
-            Err(RefusalReason::BadTable {
-                detail: format!("`manifest` returned a null buffer of {} bytes", buffer.len),
-            })
+            Err(format!("the plugin returned a null buffer of {} bytes", buffer.len))
         };
     }
     // SAFETY: the plugin promises `len` initialised bytes at `ptr`, which it keeps
     // until `free_buffer`; they are copied before that call.
     let bytes = unsafe { std::slice::from_raw_parts(buffer.ptr, buffer.len) }.to_vec();
     // SAFETY: the buffer came from this plugin's `manifest` and is freed exactly once.
-    unsafe { (table.free_buffer)(buffer) };
+    unsafe { (entry.free_buffer)(buffer) };
     Ok(bytes)
 }
 

@@ -40,8 +40,10 @@ mod discover;
 mod handshake;
 mod refusal;
 mod registry;
+mod render;
 mod search;
 
 pub use refusal::{Refusal, RefusalReason};
 pub use registry::{LoadedPlugin, Registry, load_plugins};
+pub use render::RenderError;
 pub use search::{Origin, SearchDir, SearchPath};

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use followup_core::manifest::ChannelManifest;
 
 use crate::discover::discover;
-use crate::handshake::describe;
+use crate::handshake::{Entry, describe};
 use crate::refusal::{Refusal, RefusalReason};
 use crate::search::{Origin, SearchPath};
 
@@ -19,7 +19,7 @@ use crate::search::{Origin, SearchPath};
 /// thread-local destructors created by the library may outlive any handle the host
 /// could keep, unloading crashes at thread exit when those run, and some platforms
 /// (musl, macOS) do not unload at all. Plugins are few, so keeping them is cheap.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct LoadedPlugin {
     /// The library's canonical path.
     pub path: PathBuf,
@@ -29,6 +29,19 @@ pub struct LoadedPlugin {
     pub abi_version: u32,
     /// Where the directory that holds it came from.
     pub origin: Origin,
+    /// The library's entry points.
+    pub(crate) entry: Entry,
+}
+
+/// Two loaded plugins are equal when they are the same file with the same manifest; the
+/// entry points follow from the file, since a library is never unloaded.
+impl PartialEq for LoadedPlugin {
+    fn eq(&self, other: &LoadedPlugin) -> bool {
+        self.path == other.path
+            && self.manifest == other.manifest
+            && self.abi_version == other.abi_version
+            && self.origin == other.origin
+    }
 }
 
 impl LoadedPlugin {
@@ -108,6 +121,7 @@ pub fn load_plugins(search: &SearchPath) -> Registry {
                 manifest: described.manifest,
                 abi_version: described.abi_version,
                 origin: candidate.origin,
+                entry: described.entry,
             }),
             Err(reason) => registry.refused.push(Refusal { path: candidate.path, reason }),
         }

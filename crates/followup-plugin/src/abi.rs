@@ -27,8 +27,11 @@ pub const fn abi_minor(version: u32) -> u16 {
     (version & 0xffff) as u16
 }
 
-/// The ABI version this crate speaks: 1.0.
-pub const ABI_VERSION: u32 = abi_version(1, 0);
+/// The ABI version this crate speaks: 1.1.
+///
+/// - 1.0: `manifest` and `free_buffer`.
+/// - 1.1: appends `render`, which drafts one step.
+pub const ABI_VERSION: u32 = abi_version(1, 1);
 
 /// The exported `extern "C" fn() -> u32` that returns the library's ABI version.
 pub const ABI_VERSION_SYMBOL: &str = "followup_plugin_abi_version";
@@ -77,4 +80,11 @@ pub struct PluginTable {
     pub manifest: unsafe extern "C" fn(out: *mut Buffer) -> u32,
     /// Frees a buffer this library returned.
     pub free_buffer: unsafe extern "C" fn(buffer: Buffer),
+    /// Since 1.1. Drafts one step: reads a JSON render request of `input_len` bytes at
+    /// `input` and writes the JSON draft into `out`; returns a status.
+    pub render: unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32,
 }
+
+/// The size of a 1.0 table: every field before `render`. A host accepts any table at
+/// least this long and uses the later fields only when `table_size` covers them.
+pub const TABLE_SIZE_V1_0: usize = std::mem::offset_of!(PluginTable, render);

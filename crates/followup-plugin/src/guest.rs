@@ -24,6 +24,7 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Strin
 ///
 /// `out` must be null or point to a writable [`Buffer`].
 pub unsafe fn answer(out: *mut Buffer, body: impl FnOnce() -> Result<Vec<u8>, String>) -> u32 {
+    silence_panic_output();
     let (status, bytes) = match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(bytes)) => (STATUS_OK, bytes),
         Ok(Err(message)) => (STATUS_ERROR, message.into_bytes()),
@@ -44,6 +45,44 @@ pub unsafe fn answer(out: *mut Buffer, body: impl FnOnce() -> Result<Vec<u8>, St
     // SAFETY: the caller guarantees `out` is writable; checked non-null above.
     unsafe { out.write(buffer) };
     status
+}
+
+/// Keeps the plugin's panics off the terminal: a caught panic is reported to the host
+/// with its message, and only the host prints. A cdylib carries its own copy of the
+/// standard library, so this hook is the plugin's own and leaves the host's alone.
+fn silence_panic_output() {
+    static SILENCED: std::sync::Once = std::sync::Once::new();
+    SILENCED.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+}
+
+/// Reads the host's render request.
+///
+/// # Errors
+///
+/// Returns a message when the bytes are not a request this plugin understands.
+///
+/// # Safety
+///
+/// `input` must point to `input_len` readable bytes (or be null with length 0).
+pub unsafe fn read_request(
+    input: *const u8,
+    input_len: usize,
+) -> Result<followup_core::draft::RenderRequest, String> {
+    if input.is_null() {
+        return Err("the host sent no render request".to_string());
+    }
+    // SAFETY: the caller guarantees `input_len` readable bytes at `input`.
+    let bytes = unsafe { std::slice::from_raw_parts(input, input_len) };
+    let request: followup_core::draft::RenderRequest = serde_json::from_slice(bytes)
+        .map_err(|err| format!("the render request is not understood: {err}"))?;
+    if request.request_version > followup_core::draft::RENDER_REQUEST_VERSION {
+        return Err(format!(
+            "the render request has version {}, newer than this plugin's {}; rebuild the plugin",
+            request.request_version,
+            followup_core::draft::RENDER_REQUEST_VERSION
+        ));
+    }
+    Ok(request)
 }
 
 /// Frees a buffer returned by [`answer`] in this same library.

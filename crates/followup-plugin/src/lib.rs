@@ -26,15 +26,20 @@
 //! holds no rules (those are in `followup-core`, whose types it re-exports).
 
 pub mod abi;
+pub mod drafting;
 #[doc(hidden)]
 pub mod guest;
 
+pub use followup_core::draft::{
+    Check, CheckLevel, DraftStyle, RENDER_REQUEST_VERSION, RenderRequest, RenderedDraft,
+};
+pub use followup_core::interview::Interview;
 pub use followup_core::interview::{Culture, RoleKind};
 pub use followup_core::manifest::{
     ChannelManifest, ContactKind, Delivery, Fit, HourRange, Hours, Limits, MANIFEST_SCHEMA_VERSION,
     Ordering, Reckoning, Requirements, Selection, SelectionMode, SmsLimits,
 };
-pub use followup_core::plan::{Purpose, RecipientKind};
+pub use followup_core::plan::{Purpose, Recipient, RecipientKind, Step};
 pub use followup_core::time::ClockTime;
 
 /// A delivery channel, implemented once per plugin.
@@ -44,6 +49,15 @@ pub use followup_core::time::ClockTime;
 pub trait Channel: Send + Sync + 'static {
     /// What the channel declares about itself. Called once, right after the handshake.
     fn manifest(&self) -> ChannelManifest;
+
+    /// Drafts one step: the message, its subject where the channel has one, its checks
+    /// and the channel's facts about it.
+    ///
+    /// # Errors
+    ///
+    /// Returns a message for the candidate when the step cannot be drafted (a purpose
+    /// the channel does not carry, a template that fails).
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String>;
 }
 
 /// Exports the C entry points for a [`Channel`] type.
@@ -60,6 +74,22 @@ macro_rules! declare_channel {
         fn __followup_channel() -> &'static $channel {
             static CHANNEL: ::std::sync::OnceLock<$channel> = ::std::sync::OnceLock::new();
             CHANNEL.get_or_init($constructor)
+        }
+
+        unsafe extern "C" fn __followup_render(
+            input: *const u8,
+            input_len: usize,
+            out: *mut $crate::abi::Buffer,
+        ) -> u32 {
+            // SAFETY: the host passes `input_len` readable bytes at `input` and a
+            // writable buffer slot at `out`.
+            unsafe {
+                $crate::guest::answer(out, || {
+                    let request = $crate::guest::read_request(input, input_len)?;
+                    let draft = $crate::Channel::render(__followup_channel(), &request)?;
+                    $crate::guest::to_json(&draft)
+                })
+            }
         }
 
         unsafe extern "C" fn __followup_manifest(out: *mut $crate::abi::Buffer) -> u32 {
@@ -85,6 +115,7 @@ macro_rules! declare_channel {
                 table_size: ::core::mem::size_of::<$crate::abi::PluginTable>() as u32,
                 manifest: __followup_manifest,
                 free_buffer: $crate::guest::free_buffer,
+                render: __followup_render,
             };
             &TABLE
         }

@@ -4,16 +4,48 @@
 //! fallback when no other channel fits. Its weakness is the crowded inbox, hence the
 //! limits: a subject that fits on a phone and a body of a couple of short paragraphs.
 
+use std::collections::BTreeMap;
+
+use followup_plugin::drafting::{Facts, Templates, checks};
 use followup_plugin::{
     Channel, ChannelManifest, ContactKind, Fit, Limits, MANIFEST_SCHEMA_VERSION, Purpose,
-    RecipientKind, Requirements, RoleKind, Selection, SelectionMode, declare_channel,
+    RecipientKind, RenderRequest, RenderedDraft, Requirements, RoleKind, Selection, SelectionMode,
+    declare_channel,
 };
 
+/// The built-in templates: a body and a subject per purpose.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("thank_you", include_str!("../templates/thank_you.tera")),
+    ("thank_you.subject", include_str!("../templates/thank_you.subject.tera")),
+    ("thank_you_note", include_str!("../templates/thank_you_note.tera")),
+    ("debrief", include_str!("../templates/debrief.tera")),
+    ("debrief.subject", include_str!("../templates/debrief.subject.tera")),
+    ("check_in", include_str!("../templates/check_in.tera")),
+    ("check_in.subject", include_str!("../templates/check_in.subject.tera")),
+    ("closing_the_loop", include_str!("../templates/closing_the_loop.tera")),
+    ("closing_the_loop.subject", include_str!("../templates/closing_the_loop.subject.tera")),
+];
+
 /// The email channel.
-#[derive(Debug, Default)]
-pub struct Email;
+#[derive(Debug)]
+pub struct Email {
+    templates: Templates,
+}
+
+impl Default for Email {
+    fn default() -> Email {
+        Email {
+            templates: Templates::from_sources(TEMPLATES)
+                .expect("the built-in templates parse; a unit test renders every one"),
+        }
+    }
+}
 
 impl Channel for Email {
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+        self.draft(request)
+    }
+
     fn manifest(&self) -> ChannelManifest {
         ChannelManifest {
             schema: None,
@@ -48,6 +80,30 @@ impl Channel for Email {
     }
 }
 
+impl Email {
+    fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+        let purpose = request.step.purpose;
+        if !self.manifest().purposes.contains(&purpose) {
+            return Err(format!("email does not carry a {}", purpose.label()));
+        }
+        let limits = self.manifest().limits;
+        let facts = Facts::from_request(request);
+        let body = self.templates.render(purpose.as_str(), &facts).map_err(|e| e.to_string())?;
+        let subject = self
+            .templates
+            .render(&format!("{}.subject", purpose.as_str()), &facts)
+            .map_err(|e| e.to_string())?;
+        let mut checks = checks::standard(&facts, &request.interview.reinforce.strengths, &body);
+        checks.push(checks::subject_length(&subject, limits.subject_chars));
+        checks.push(checks::body_words(&body, limits.body_words, false));
+        let meta = BTreeMap::from([
+            ("word_count".to_string(), checks::word_count(&body).into()),
+            ("subject_chars".to_string(), subject.chars().count().into()),
+        ]);
+        Ok(RenderedDraft { subject: Some(subject), body, checks, meta })
+    }
+}
+
 declare_channel!(Email);
 
 #[cfg(test)]
@@ -57,7 +113,7 @@ mod tests {
 
     #[test]
     fn manifest_passes_the_host_checks() {
-        let manifest = Channel::manifest(&Email);
+        let manifest = Channel::manifest(&Email::default());
         assert_eq!(manifest.check(), Ok(()));
     }
 
@@ -76,6 +132,6 @@ mod tests {
         // SAFETY: freed once, by the library that allocated it.
         unsafe { (table.free_buffer)(out) };
         let manifest: ChannelManifest = serde_json::from_slice(&bytes).expect("manifest is JSON");
-        assert_eq!(manifest, Channel::manifest(&Email));
+        assert_eq!(manifest, Channel::manifest(&Email::default()));
     }
 }

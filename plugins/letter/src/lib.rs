@@ -5,17 +5,97 @@
 //! thank-you window and then takes a few business days (three by default), so the rules
 //! add an email when it would arrive after the decision date.
 
+use std::collections::BTreeMap;
+
+use followup_plugin::drafting::{Facts, Templates, checks};
 use followup_plugin::{
     Channel, ChannelManifest, ContactKind, Culture, Delivery, Fit, Hours, Limits,
-    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, Reckoning, Requirements, RoleKind, Selection,
-    SelectionMode, declare_channel,
+    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, Reckoning, RenderRequest, RenderedDraft,
+    Requirements, RoleKind, Selection, SelectionMode, declare_channel,
 };
 
+/// The built-in templates: the formal letter and the handwritten card.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("thank_you", include_str!("../templates/thank_you.tera")),
+    ("thank_you.card", include_str!("../templates/thank_you.card.tera")),
+];
+
+/// Words a formal letter's body should stay under; a page, comfortably.
+const LETTER_WORDS: u32 = 300;
+
+/// The two forms a note can take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Variant {
+    /// A formal letter: addresses, date, salutation, body, close, signature.
+    Letter,
+    /// A short handwritten card.
+    Card,
+}
+
+impl Variant {
+    fn from_settings(request: &RenderRequest) -> Result<Variant, String> {
+        match request.style.channel_settings.get("variant").and_then(|v| v.as_str()) {
+            None | Some("letter") => Ok(Variant::Letter),
+            Some("card") => Ok(Variant::Card),
+            Some(other) => {
+                Err(format!("`{other}` is not a letter variant; use `letter` or `card`"))
+            }
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Variant::Letter => "letter",
+            Variant::Card => "card",
+        }
+    }
+}
+
 /// The letter channel.
-#[derive(Debug, Default)]
-pub struct Letter;
+#[derive(Debug)]
+pub struct Letter {
+    templates: Templates,
+}
+
+impl Default for Letter {
+    fn default() -> Letter {
+        Letter {
+            templates: Templates::from_sources(TEMPLATES)
+                .expect("the built-in templates parse; a unit test renders every one"),
+        }
+    }
+}
+
+impl Letter {
+    fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+        let purpose = request.step.purpose;
+        if purpose != Purpose::ThankYou {
+            return Err(format!("a letter carries the thank-you, not a {}", purpose.label()));
+        }
+        let variant = Variant::from_settings(request)?;
+        let facts = Facts::from_request(request);
+        let (template, limit, hard) = match variant {
+            Variant::Letter => ("thank_you", Some(LETTER_WORDS), false),
+            Variant::Card => ("thank_you.card", self.manifest().limits.body_words, true),
+        };
+        let body = self.templates.render(template, &facts).map_err(|e| e.to_string())?;
+        let mut checks = checks::standard(&facts, &request.interview.reinforce.strengths, &body);
+        // The letter's address block is not part of the message: count from the salutation.
+        let message = body.find("Dear ").map_or(body.as_str(), |at| &body[at..]);
+        checks.push(checks::body_words(message, limit, hard));
+        let meta = BTreeMap::from([
+            ("variant".to_string(), variant.name().into()),
+            ("word_count".to_string(), checks::word_count(message).into()),
+        ]);
+        Ok(RenderedDraft { subject: None, body, checks, meta })
+    }
+}
 
 impl Channel for Letter {
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+        self.draft(request)
+    }
+
     fn manifest(&self) -> ChannelManifest {
         ChannelManifest {
             schema: None,
@@ -53,7 +133,7 @@ mod tests {
 
     #[test]
     fn manifest_passes_the_host_checks() {
-        let manifest = Channel::manifest(&Letter);
+        let manifest = Channel::manifest(&Letter::default());
         assert_eq!(manifest.check(), Ok(()));
     }
 
@@ -72,6 +152,6 @@ mod tests {
         // SAFETY: freed once, by the library that allocated it.
         unsafe { (table.free_buffer)(out) };
         let manifest: ChannelManifest = serde_json::from_slice(&bytes).expect("manifest is JSON");
-        assert_eq!(manifest, Channel::manifest(&Letter));
+        assert_eq!(manifest, Channel::manifest(&Letter::default()));
     }
 }

@@ -5,19 +5,149 @@
 //! only at hours the recipient would accept: 08:00 to 21:00 in their own zone by
 //! default (US rules for texting), stricter where a state says so (Florida: until 20:00).
 
+pub mod segments;
+
 use std::collections::BTreeMap;
 
+use followup_plugin::drafting::{Facts, Templates, checks};
 use followup_plugin::{
-    Channel, ChannelManifest, ClockTime, ContactKind, Fit, HourRange, Hours, Limits,
-    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, Requirements, RoleKind, Selection,
-    SelectionMode, SmsLimits, declare_channel,
+    Channel, ChannelManifest, Check, ClockTime, ContactKind, Fit, HourRange, Hours, Limits,
+    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderRequest, RenderedDraft, Requirements,
+    RoleKind, Selection, SelectionMode, SmsLimits, declare_channel,
 };
 
+use segments::{Encoding, normalise, segment};
+
+/// The built-in texts, a full and a short one per purpose: the first that fits in the
+/// preferred number of segments is used.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("thank_you", include_str!("../templates/thank_you.tera")),
+    ("thank_you.short", include_str!("../templates/thank_you.short.tera")),
+    ("check_in", include_str!("../templates/check_in.tera")),
+    ("check_in.short", include_str!("../templates/check_in.short.tera")),
+    ("debrief", include_str!("../templates/debrief.tera")),
+    ("debrief.short", include_str!("../templates/debrief.short.tera")),
+];
+
 /// The text-message channel.
-#[derive(Debug, Default)]
-pub struct Sms;
+#[derive(Debug)]
+pub struct Sms {
+    templates: Templates,
+}
+
+impl Default for Sms {
+    fn default() -> Sms {
+        Sms {
+            templates: Templates::from_sources(TEMPLATES)
+                .expect("the built-in templates parse; a unit test renders every one"),
+        }
+    }
+}
+
+impl Sms {
+    fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+        let purpose = request.step.purpose;
+        let manifest = self.manifest();
+        if !manifest.purposes.contains(&purpose) {
+            return Err(format!("text messages do not carry a {}", purpose.label()));
+        }
+        let limits =
+            manifest.limits.sms.unwrap_or(SmsLimits { preferred_segments: 1, max_segments: 2 });
+        let facts = Facts::from_request(request);
+        let full = purpose.as_str().to_string();
+        let short = format!("{full}.short");
+        let preferred = limits.preferred_segments as usize;
+        // Texts are normalised before they are measured, so measure what will be sent.
+        let fitted = self
+            .templates
+            .render_fitting(&[&full, &short], &facts, |text| {
+                segment(&normalise(text).text).segments <= preferred
+            })
+            .map_err(|e| e.to_string())?;
+        let normalised = normalise(&fitted.text);
+        let body = normalised.text;
+        let segmentation = segment(&body);
+
+        let mut checks = checks::standard(&facts, &request.interview.reinforce.strengths, &body);
+        checks.push(names_sender(&facts, &body));
+        checks.push(segments_check(&segmentation, limits));
+        if !normalised.replacements.is_empty() {
+            let replaced: Vec<String> = normalised
+                .replacements
+                .iter()
+                .map(|r| format!("{} → {:?} ({}×)", r.from, r.to, r.count))
+                .collect();
+            checks.push(Check::pass(
+                "gsm_normalised",
+                format!(
+                    "replaced characters that would force a longer encoding: {}",
+                    replaced.join(", ")
+                ),
+            ));
+        }
+        let meta = BTreeMap::from([
+            (
+                "encoding".to_string(),
+                match segmentation.encoding {
+                    Encoding::Gsm7 => "gsm-7",
+                    Encoding::Ucs2 => "ucs-2",
+                }
+                .into(),
+            ),
+            ("segments".to_string(), segmentation.segments.into()),
+            ("units".to_string(), segmentation.units.into()),
+            ("chars".to_string(), body.chars().count().into()),
+            (
+                "replaced".to_string(),
+                normalised
+                    .replacements
+                    .iter()
+                    .map(|r| serde_json::json!({"from": r.from.to_string(), "to": r.to, "count": r.count}))
+                    .collect::<Vec<_>>()
+                    .into(),
+            ),
+        ]);
+        Ok(RenderedDraft { subject: None, body, checks, meta })
+    }
+}
+
+/// A text names its sender: the recipient may not have the number saved.
+fn names_sender(facts: &Facts, body: &str) -> Check {
+    if body.contains(&facts.candidate.name) || body.contains(&facts.candidate.first_name) {
+        Check::pass("names_sender", "says who is texting")
+    } else {
+        Check::fail(
+            "names_sender",
+            format!("say it is {} texting: the number may not be saved", facts.candidate.name),
+        )
+    }
+}
+
+/// One segment is the aim; more than the maximum fails.
+fn segments_check(segmentation: &segments::Segmentation, limits: SmsLimits) -> Check {
+    let encoding = match segmentation.encoding {
+        Encoding::Gsm7 => "GSM-7".to_string(),
+        Encoding::Ucs2 => {
+            let culprits: String = segmentation.non_gsm.iter().collect();
+            format!("UCS-2 because of {culprits:?}")
+        }
+    };
+    let summary =
+        format!("{} segment(s), {} units, {encoding}", segmentation.segments, segmentation.units);
+    if segmentation.segments > limits.max_segments as usize {
+        Check::fail("segments", format!("{summary}: over {}; shorten it", limits.max_segments))
+    } else if segmentation.segments > limits.preferred_segments as usize {
+        Check::warn("segments", format!("{summary}: one segment is the aim"))
+    } else {
+        Check::pass("segments", summary)
+    }
+}
 
 impl Channel for Sms {
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+        self.draft(request)
+    }
+
     fn manifest(&self) -> ChannelManifest {
         let hours =
             |start, end| HourRange { start: ClockTime::hm(start, 0), end: ClockTime::hm(end, 0) };
@@ -68,7 +198,7 @@ mod tests {
 
     #[test]
     fn manifest_passes_the_host_checks() {
-        let manifest = Channel::manifest(&Sms);
+        let manifest = Channel::manifest(&Sms::default());
         assert_eq!(manifest.check(), Ok(()));
     }
 
@@ -87,6 +217,6 @@ mod tests {
         // SAFETY: freed once, by the library that allocated it.
         unsafe { (table.free_buffer)(out) };
         let manifest: ChannelManifest = serde_json::from_slice(&bytes).expect("manifest is JSON");
-        assert_eq!(manifest, Channel::manifest(&Sms));
+        assert_eq!(manifest, Channel::manifest(&Sms::default()));
     }
 }

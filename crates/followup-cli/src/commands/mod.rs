@@ -1,10 +1,16 @@
 //! One module per subcommand; each returns the exit code or an error.
 
+mod draft;
 mod plan;
+mod planning;
+
+pub use planning::Planned;
 mod plugins;
 mod schema;
 
 use std::process::ExitCode;
+
+use std::collections::BTreeMap;
 
 use followup_host::Registry;
 
@@ -14,6 +20,7 @@ use crate::settings::Settings;
 pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
     match settings {
         Settings::Plan(settings) => plan::run(&settings),
+        Settings::Draft(settings) => draft::run(&settings),
         Settings::Plugins(settings) => plugins::run(&settings),
         Settings::Schema(settings) => schema::run(&settings),
     }
@@ -24,4 +31,9 @@ fn report_refusals(registry: &Registry) {
     for refusal in &registry.refused {
         eprintln!("warning: plugin refused: {refusal}");
     }
+}
+
+/// Channel names by id, for text output.
+fn channel_names(registry: &Registry) -> BTreeMap<String, String> {
+    registry.loaded.iter().map(|p| (p.manifest.id.clone(), p.manifest.name.clone())).collect()
 }

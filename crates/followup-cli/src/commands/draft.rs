@@ -1,0 +1,103 @@
+//! `followup draft FILE`: plans the interview, then asks each step's channel to draft
+//! its message, and prints the drafts with their checks.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use followup_core::draft::{CheckLevel, Draft, DraftStyle, RENDER_REQUEST_VERSION, RenderRequest};
+use followup_core::plan::Step;
+
+use crate::args::OutputFormat;
+use crate::exit;
+use crate::output::draft_text;
+use crate::settings::DraftSettings;
+
+use super::planning::Planned;
+
+/// Runs `followup draft`.
+pub fn run(settings: &DraftSettings) -> anyhow::Result<ExitCode> {
+    let planned = super::planning::plan(&settings.input)?;
+    let steps = chosen_steps(&planned, settings)?;
+    let mut drafts = Vec::with_capacity(steps.len());
+    let mut failures = Vec::new();
+    for step in steps {
+        match draft(&planned, step) {
+            Ok(draft) => drafts.push(draft),
+            Err(message) => failures.push(message),
+        }
+    }
+
+    let mut out = std::io::stdout().lock();
+    match settings.format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &drafts)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Text => {
+            let names = super::channel_names(&planned.registry);
+            let text = draft_text::render(&planned, &drafts, &names, settings.input.now);
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    out.flush()?;
+    for failure in &failures {
+        eprintln!("error: {failure}");
+    }
+    let failed_checks = drafts.iter().any(|d| d.worst() == CheckLevel::Fail);
+    Ok(ExitCode::from(if failures.is_empty() && !failed_checks { exit::OK } else { exit::FAILURE }))
+}
+
+/// The steps `--step` and `--channel` select, or why none can be drafted.
+fn chosen_steps<'p>(
+    planned: &'p Planned,
+    settings: &DraftSettings,
+) -> anyhow::Result<Vec<&'p Step>> {
+    let plan = &planned.plan;
+    let mut steps: Vec<&Step> = plan.steps.iter().collect();
+    if let Some(id) = &settings.step {
+        steps.retain(|step| &step.id == id);
+        if steps.is_empty() {
+            let ids: Vec<&str> = plan.steps.iter().map(|s| s.id.as_str()).collect();
+            bail!("the plan has no step `{id}`; its steps are: {}", ids.join(", "));
+        }
+    }
+    if let Some(channel) = &settings.channel {
+        steps.retain(|step| &step.channel == channel);
+        if steps.is_empty() {
+            // Consent and fit are rules, not preferences: say why the channel is out.
+            let reasons: Vec<&str> = plan
+                .skipped
+                .iter()
+                .filter(|s| &s.channel == channel)
+                .map(|s| s.reason.as_str())
+                .collect();
+            if !reasons.is_empty() {
+                bail!("no step uses `{channel}`: {}", reasons.join("; "));
+            }
+            if planned.registry.get(channel).is_none() {
+                bail!(
+                    "no plugin provides the channel `{channel}`; run `followup plugins` to see the installed ones"
+                );
+            }
+            bail!("no step of this plan uses `{channel}`");
+        }
+    }
+    Ok(steps)
+}
+
+/// Asks the step's plugin for its draft.
+fn draft(planned: &Planned, step: &Step) -> Result<Draft, String> {
+    let plugin = planned
+        .registry
+        .get(&step.channel)
+        .ok_or_else(|| format!("no plugin provides the channel `{}`", step.channel))?;
+    let request = RenderRequest {
+        request_version: RENDER_REQUEST_VERSION,
+        step: step.clone(),
+        interview: planned.interview.interview.clone(),
+        style: DraftStyle::default(),
+    };
+    let rendered = plugin.render(&request).map_err(|err| err.to_string())?;
+    Ok(Draft::new(step, rendered))
+}

@@ -1,0 +1,101 @@
+//! Drafts as a person reads them: each message ready to copy, then its checks.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use followup_core::draft::{CheckLevel, Draft};
+use followup_core::rules::timing::human;
+use jiff::Timestamp;
+
+use crate::commands::Planned;
+
+/// Renders the drafts for a terminal.
+pub fn render(
+    planned: &Planned,
+    drafts: &[Draft],
+    channel_names: &BTreeMap<String, String>,
+    now: Timestamp,
+) -> String {
+    let iv = &planned.interview;
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = writeln!(
+        out,
+        "Drafts for {}: {} at {}",
+        iv.candidate_name, iv.interview.role.title, iv.interview.employer.company
+    );
+    for (index, draft) in drafts.iter().enumerate() {
+        let step = planned.plan.steps.iter().find(|s| s.id == draft.step_id);
+        let channel =
+            channel_names.get(&draft.channel).map_or(draft.channel.as_str(), String::as_str);
+        let _ = write!(
+            out,
+            "\n{}. {} by {channel} to {}",
+            index + 1,
+            label(draft),
+            draft.recipient.name
+        );
+        if let Some(on_behalf) = &draft.recipient.on_behalf_of {
+            let _ = write!(out, " (for {on_behalf})");
+        }
+        if !draft.recipient.cc.is_empty() {
+            let _ = write!(out, ", cc {}", draft.recipient.cc.join(", "));
+        }
+        out.push('\n');
+        if let Some(step) = step {
+            let status = match step.status_at(now) {
+                followup_core::plan::StepStatus::Upcoming => "upcoming",
+                followup_core::plan::StepStatus::DueNow => "due now",
+                followup_core::plan::StepStatus::Overdue => "overdue",
+            };
+            let _ = writeln!(
+                out,
+                "   send {} ({status}); id {}",
+                human(step.send_at, &step.time_zone),
+                step.id
+            );
+        }
+        out.push_str("   ----\n");
+        if let Some(subject) = &draft.subject {
+            let _ = writeln!(out, "   Subject: {subject}\n");
+        }
+        for line in draft.body.lines() {
+            if line.is_empty() {
+                out.push('\n');
+            } else {
+                let _ = writeln!(out, "   {line}");
+            }
+        }
+        out.push_str("   ----\n");
+        for check in &draft.checks {
+            let mark = match check.level {
+                CheckLevel::Pass => "ok  ",
+                CheckLevel::Warn => "WARN",
+                CheckLevel::Fail => "FAIL",
+            };
+            let _ = writeln!(out, "   [{mark}] {}: {}", check.name, check.message);
+        }
+        if !draft.meta.is_empty() {
+            let facts: Vec<String> = draft
+                .meta
+                .iter()
+                .filter(|(_, v)| !matches!(v, serde_json::Value::Array(a) if a.is_empty()))
+                .map(|(k, v)| match v {
+                    serde_json::Value::String(s) => format!("{k} {s}"),
+                    other => format!("{k} {other}"),
+                })
+                .collect();
+            let _ = writeln!(out, "   meta: {}", facts.join(", "));
+        }
+    }
+    out
+}
+
+fn label(draft: &Draft) -> String {
+    let text = draft.purpose.label();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

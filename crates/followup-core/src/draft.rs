@@ -1,0 +1,153 @@
+//! Drafts: the text of one step, as a channel renders it, with the checks it passed or
+//! failed.
+//!
+//! The host sends a [`RenderRequest`] to the step's channel plugin as JSON; the plugin
+//! answers with a [`RenderedDraft`]; the front end wraps it into a [`Draft`] with the
+//! step's id, channel and recipient. These are plain data: the rendering and the checks
+//! themselves live in `followup-plugin` and the plugins.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::interview::Interview;
+use crate::plan::{Purpose, Recipient, Step};
+
+/// The version of the render request's JSON shape. Additive changes keep it.
+pub const RENDER_REQUEST_VERSION: u32 = 1;
+
+/// What a channel needs to draft one step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RenderRequest {
+    /// The version of this shape; see [`RENDER_REQUEST_VERSION`].
+    pub request_version: u32,
+    /// The step to draft.
+    pub step: Step,
+    /// The whole interview, with the candidate's profile merged in.
+    pub interview: Interview,
+    /// How the firm or candidate wants messages written.
+    #[serde(default)]
+    pub style: DraftStyle,
+}
+
+/// How messages are written: a firm's house style, as far as drafting needs it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DraftStyle {
+    /// The closing before the signature, such as `Best regards`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_off: Option<String>,
+    /// Settings of the step's channel, as that channel documents them (LinkedIn:
+    /// `{"account_tier": "premium"}`; letter: `{"variant": "card"}`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub channel_settings: BTreeMap<String, serde_json::Value>,
+}
+
+/// A channel's answer: the message and its checks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RenderedDraft {
+    /// The subject line, for channels that have one.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// The message, ready to send.
+    pub body: String,
+    /// What the message was checked for, and how it did.
+    pub checks: Vec<Check>,
+    /// Facts about the message particular to the channel (SMS: encoding and segments;
+    /// LinkedIn: characters used of the cap; email: word count).
+    #[serde(default)]
+    pub meta: BTreeMap<String, serde_json::Value>,
+}
+
+/// One check of a draft.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// A short stable name, such as `concision`.
+    pub name: String,
+    /// How the draft did.
+    pub level: CheckLevel,
+    /// What was found, in words a candidate understands.
+    pub message: String,
+}
+
+impl Check {
+    /// A passed check.
+    pub fn pass(name: &str, message: impl Into<String>) -> Check {
+        Check { name: name.to_string(), level: CheckLevel::Pass, message: message.into() }
+    }
+
+    /// A check that found something worth a second look.
+    pub fn warn(name: &str, message: impl Into<String>) -> Check {
+        Check { name: name.to_string(), level: CheckLevel::Warn, message: message.into() }
+    }
+
+    /// A check the draft must not be sent without fixing.
+    pub fn fail(name: &str, message: impl Into<String>) -> Check {
+        Check { name: name.to_string(), level: CheckLevel::Fail, message: message.into() }
+    }
+}
+
+/// How a draft did on one check.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckLevel {
+    /// Fine.
+    Pass,
+    /// Worth a second look; the draft can still be sent.
+    Warn,
+    /// Must be fixed before sending.
+    Fail,
+}
+
+/// A drafted step, as `followup draft` reports it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Draft",
+    description = "The text of one follow-up step, rendered by its channel, with the checks it passed or failed."
+)]
+pub struct Draft {
+    /// The id of the step in the plan.
+    pub step_id: String,
+    /// What the message is for.
+    pub purpose: Purpose,
+    /// The channel id.
+    pub channel: String,
+    /// Who it goes to.
+    pub recipient: Recipient,
+    /// The subject line; null where the channel has none.
+    pub subject: Option<String>,
+    /// The message, ready to send.
+    pub body: String,
+    /// What the message was checked for, and how it did.
+    pub checks: Vec<Check>,
+    /// Facts about the message particular to the channel.
+    pub meta: BTreeMap<String, serde_json::Value>,
+}
+
+impl Draft {
+    /// Joins a step and its channel's answer.
+    pub fn new(step: &Step, rendered: RenderedDraft) -> Draft {
+        Draft {
+            step_id: step.id.clone(),
+            purpose: step.purpose,
+            channel: step.channel.clone(),
+            recipient: step.recipient.clone(),
+            subject: rendered.subject,
+            body: rendered.body,
+            checks: rendered.checks,
+            meta: rendered.meta,
+        }
+    }
+
+    /// The worst level among the checks (pass when there are none).
+    pub fn worst(&self) -> CheckLevel {
+        self.checks.iter().map(|c| c.level).max().unwrap_or(CheckLevel::Pass)
+    }
+}

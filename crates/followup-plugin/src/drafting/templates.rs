@@ -1,0 +1,174 @@
+//! Message templates, rendered with Tera.
+//!
+//! Templates are text, not HTML: nothing is escaped. The facts are passed as values,
+//! never as template source, so a topic that contains `{{ x }}` or `{% raw %}`
+//! appears exactly as written.
+
+use std::fmt;
+
+use tera::{Context, ErrorKind, Tera};
+
+use super::Facts;
+
+/// A set of named templates (`thank_you`, `check_in`, ...).
+#[derive(Debug)]
+pub struct Templates {
+    tera: Tera,
+}
+
+/// A template that could not be parsed or rendered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateError {
+    /// The template's name.
+    pub template: String,
+    /// The line in the template, when known.
+    pub line: Option<usize>,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "template `{}`", self.template)?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+fn template_error(name: &str, err: &tera::Error) -> TemplateError {
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => TemplateError {
+            template: if report.filename().is_empty() {
+                name.to_string()
+            } else {
+                report.filename().to_string()
+            },
+            line: Some(report.span().start_line),
+            message: report.message().to_string(),
+        },
+        _ => TemplateError { template: name.to_string(), line: None, message: err.to_string() },
+    }
+}
+
+impl Templates {
+    /// Parses templates given as `(name, source)` pairs.
+    ///
+    /// # Errors
+    ///
+    /// Returns the first template that does not parse, with its line.
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<Templates, TemplateError> {
+        let mut tera = Tera::new();
+        // Plain text: no HTML escaping, whatever the template's name.
+        tera.autoescape_on(Vec::<&str>::new());
+        // All at once, so that templates may include each other in any order.
+        tera.add_raw_templates(sources.iter().copied()).map_err(|err| {
+            let first = sources.first().map_or("", |(name, _)| *name);
+            template_error(first, &err)
+        })?;
+        Ok(Templates { tera })
+    }
+
+    /// Whether a template of that name exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Renders a template with the facts and tidies the result.
+    ///
+    /// # Errors
+    ///
+    /// Returns the template's name, line and message when rendering fails (an unknown
+    /// variable, a filter on the wrong type).
+    pub fn render(&self, name: &str, facts: &Facts) -> Result<String, TemplateError> {
+        let context = Context::from_serialize(facts).map_err(|err| template_error(name, &err))?;
+        let text = self.tera.render(name, &context).map_err(|err| template_error(name, &err))?;
+        Ok(tidy(&text))
+    }
+}
+
+/// The outcome of [`Templates::render_fitting`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fitted {
+    /// The rendered text.
+    pub text: String,
+    /// The template it came from.
+    pub template: String,
+    /// Whether it fits; when none does, this is the shortest and `fits` is false.
+    pub fits: bool,
+}
+
+impl Templates {
+    /// Renders the templates `names` (those that exist) in order of preference and
+    /// returns the first whose text `fits`; when none fits, the shortest. Never cuts a
+    /// text: a message that does not fit is reported, not truncated.
+    ///
+    /// # Errors
+    ///
+    /// Returns the first template that fails to render, or an error when none of the
+    /// names exists.
+    pub fn render_fitting(
+        &self,
+        names: &[&str],
+        facts: &Facts,
+        fits: impl Fn(&str) -> bool,
+    ) -> Result<Fitted, TemplateError> {
+        let mut shortest: Option<Fitted> = None;
+        for name in names.iter().filter(|name| self.has(name)) {
+            let text = self.render(name, facts)?;
+            if fits(&text) {
+                return Ok(Fitted { text, template: (*name).to_string(), fits: true });
+            }
+            if shortest.as_ref().is_none_or(|s| text.chars().count() < s.text.chars().count()) {
+                shortest = Some(Fitted { text, template: (*name).to_string(), fits: false });
+            }
+        }
+        shortest.ok_or_else(|| TemplateError {
+            template: names.join(", "),
+            line: None,
+            message: "no such template".to_string(),
+        })
+    }
+}
+
+/// Tidies rendered text: trailing spaces removed, at most one blank line in a row, no
+/// blank lines at the ends. Conditional blocks in templates leave such gaps.
+pub fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_collapses_gaps_and_trims() {
+        assert_eq!(tidy("\n\nHello  \n\n\n\nWorld\n\n"), "Hello\n\nWorld");
+        assert_eq!(tidy("a\nb"), "a\nb");
+    }
+
+    #[test]
+    fn syntax_error_names_template_and_line() {
+        let err = Templates::from_sources(&[("email/thank_you", "Hello\n{{ name ")])
+            .expect_err("unclosed tag is a syntax error");
+        assert_eq!(err.template, "email/thank_you");
+        assert_eq!(err.line, Some(2));
+    }
+}
