@@ -2,5 +2,6 @@
 //! every plan, and the `followup` command as a user runs it.
 
 mod cli;
+mod drafts;
 mod properties;
 mod rules;

@@ -1,6 +1,7 @@
 //! A hand-written copy of the C ABI in `crates/followup-plugin/src/abi.rs`, shared by
 //! the fault plugins through `#[path]`. It is copied rather than depended on so that a
-//! fault can break any part of it, as a foreign or outdated build would.
+//! fault can break any part of it, as a foreign or outdated build would. It mirrors
+//! ABI 1.1; [`PluginTableV1_0`] is the table as it was before `render` was appended.
 
 #![allow(dead_code, reason = "each fault uses a different part of the ABI")]
 
@@ -21,18 +22,39 @@ pub struct Buffer {
     pub cap: usize,
 }
 
+/// The entry table of ABI 1.1, the version the host speaks.
 #[repr(C)]
 pub struct PluginTable {
     pub abi_version: u32,
     pub table_size: u32,
     pub manifest: unsafe extern "C" fn(out: *mut Buffer) -> u32,
     pub free_buffer: unsafe extern "C" fn(buffer: Buffer),
+    /// Since 1.1.
+    pub render: unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32,
 }
 
-/// The size of a complete version 1 table.
+/// The entry table of ABI 1.0, as a library built before `render` was appended
+/// declares it.
+#[repr(C)]
+pub struct PluginTableV1_0 {
+    pub abi_version: u32,
+    pub table_size: u32,
+    pub manifest: unsafe extern "C" fn(out: *mut Buffer) -> u32,
+    pub free_buffer: unsafe extern "C" fn(buffer: Buffer),
+}
+
+/// The size of a complete 1.1 table.
 pub const TABLE_SIZE: u32 = std::mem::size_of::<PluginTable>() as u32;
 
-/// A manifest that is valid in every respect, for faults that lie elsewhere.
+/// The size of a complete 1.0 table: every field before `render`.
+pub const TABLE_SIZE_V1_0: u32 = std::mem::size_of::<PluginTableV1_0>() as u32;
+
+// The 1.0 table must be exactly the 1.1 table without its last field, as in the real
+// ABI (`TABLE_SIZE_V1_0 = offset_of!(PluginTable, render)`).
+const _: () = assert!(TABLE_SIZE_V1_0 as usize == std::mem::offset_of!(PluginTable, render));
+
+/// A manifest that is valid in every respect, for faults that lie elsewhere. Its id fits a library installed as
+/// the plugin for `pigeon`.
 pub const GOOD_MANIFEST: &str = r#"{
     "manifest_version": 1,
     "id": "pigeon",
@@ -80,11 +102,35 @@ pub unsafe extern "C" fn free_buffer(buffer: Buffer) {
 }
 
 /// Exports the two handshake functions: a version function returning `$version`, and
-/// the entry function returning a table with `$table_size` and `$manifest`. The module
-/// that includes this file needs `#[macro_use]`.
+/// the entry function returning a table with `$table_size`, `$manifest` and, when
+/// given, `$render`. Without `render` the table has the 1.0 layout, as a library built
+/// before drafting existed; with it, the 1.1 layout. The module that includes this file
+/// needs `#[macro_use]`.
 #[allow(unused_macros, reason = "the fault without an entry table exports by hand")]
 macro_rules! export_plugin {
     (version: $version:expr, table_size: $table_size:expr, manifest: $manifest:expr) => {
+        #[unsafe(no_mangle)]
+        pub extern "C" fn followup_plugin_abi_version() -> u32 {
+            $version
+        }
+
+        #[unsafe(no_mangle)]
+        pub extern "C" fn followup_plugin_entry_v1() -> *const abi::PluginTableV1_0 {
+            static TABLE: abi::PluginTableV1_0 = abi::PluginTableV1_0 {
+                abi_version: $version,
+                table_size: $table_size,
+                manifest: $manifest,
+                free_buffer: abi::free_buffer,
+            };
+            &TABLE
+        }
+    };
+    (
+        version: $version:expr,
+        table_size: $table_size:expr,
+        manifest: $manifest:expr,
+        render: $render:expr $(,)?
+    ) => {
         #[unsafe(no_mangle)]
         pub extern "C" fn followup_plugin_abi_version() -> u32 {
             $version
@@ -97,6 +143,7 @@ macro_rules! export_plugin {
                 table_size: $table_size,
                 manifest: $manifest,
                 free_buffer: abi::free_buffer,
+                render: $render,
             };
             &TABLE
         }

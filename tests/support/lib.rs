@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use followup_core::calendar::{BusinessCalendar, HolidayRules};
+use followup_core::draft::{Draft, DraftStyle, RENDER_REQUEST_VERSION, RenderRequest};
 use followup_core::interview::Interview;
 use followup_core::manifest::ChannelManifest;
-use followup_core::plan::Plan;
+use followup_core::plan::{Plan, Step};
 use followup_core::rules::{self, TimingPolicy};
 use followup_core::validate::{ValidInterview, validate};
-use followup_host::{Origin, SearchPath};
+use followup_host::{Origin, Registry, SearchPath};
 
 /// The workspace's root folder.
 pub fn workspace_root() -> PathBuf {
@@ -22,11 +23,11 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The manifests of the four bundled channels, loaded through the host from freshly
-/// built libraries, exactly as the CLI loads them.
-pub fn bundled_channels() -> &'static [ChannelManifest] {
-    static MANIFESTS: OnceLock<Vec<ChannelManifest>> = OnceLock::new();
-    MANIFESTS.get_or_init(|| {
+/// The four bundled channels, loaded through the host from freshly built libraries,
+/// exactly as the CLI loads them.
+pub fn bundled_registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
         let mut search = SearchPath::new();
         search.push(followup_test_support::workspace_plugins_dir(), Origin::CommandLine);
         let registry = followup_host::load_plugins(&search);
@@ -35,8 +36,53 @@ pub fn bundled_channels() -> &'static [ChannelManifest] {
             "a bundled plugin was refused: {:?}",
             registry.refused.iter().map(ToString::to_string).collect::<Vec<_>>()
         );
-        registry.manifests()
+        registry
     })
+}
+
+/// The manifests of the four bundled channels.
+pub fn bundled_channels() -> &'static [ChannelManifest] {
+    static MANIFESTS: OnceLock<Vec<ChannelManifest>> = OnceLock::new();
+    MANIFESTS.get_or_init(|| bundled_registry().manifests())
+}
+
+/// Drafts one step with its bundled channel.
+///
+/// # Errors
+///
+/// Returns the host's message when the plugin cannot draft it.
+pub fn draft_step(
+    interview: &ValidInterview,
+    step: &Step,
+    style: &DraftStyle,
+) -> Result<Draft, String> {
+    let plugin = bundled_registry()
+        .get(&step.channel)
+        .ok_or_else(|| format!("no bundled plugin for `{}`", step.channel))?;
+    let request = RenderRequest {
+        request_version: RENDER_REQUEST_VERSION,
+        step: step.clone(),
+        interview: interview.interview.clone(),
+        style: style.clone(),
+    };
+    plugin.render(&request).map(|rendered| Draft::new(step, rendered)).map_err(|e| e.to_string())
+}
+
+/// A draft as a reviewer reads it in a snapshot: who, subject, body, checks, meta.
+pub fn draft_text(draft: &Draft) -> String {
+    let mut text = format!("== {} ({} by {})\n", draft.step_id, draft.purpose, draft.channel);
+    if let Some(subject) = &draft.subject {
+        text.push_str(&format!("Subject: {subject}\n"));
+    }
+    text.push_str(&format!("{}\n--\n", draft.body));
+    for check in &draft.checks {
+        text.push_str(&format!("[{:?}] {}: {}\n", check.level, check.name, check.message));
+    }
+    text.push_str(&format!(
+        "meta: {}\n",
+        serde_json::Value::Object(draft.meta.clone().into_iter().collect())
+    ));
+    text
 }
 
 /// Reads an interview file (TOML or JSON, by extension).

@@ -6,13 +6,13 @@
 //! snapshot. The broken libraries come from `tests/fault-plugins`; the real ones are
 //! built by `followup-test-support`, so this runs on a fresh clone.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use followup_host::{Origin, RefusalReason, Registry, SearchPath, load_plugins};
 use followup_plugin::abi::ABI_VERSION;
-use followup_test_support::{
-    ScratchDir, fault_plugin, plugin_file_name, workspace_plugin, workspace_plugins_dir,
-};
+use followup_test_support::{ScratchDir, fault_plugin, plugin_file_name, workspace_plugin};
+
+use common::{real_plugins_dir, redact_paths, with_fault};
 
 /// The channels of the workspace's plugins, sorted.
 const REAL_CHANNELS: [&str; 4] = ["email", "letter", "linkedin", "sms"];
@@ -23,10 +23,9 @@ const REAL_CHANNELS: [&str; 4] = ["email", "letter", "linkedin", "sms"];
 /// directory as `[PLUGINS]`. Returns the refusal's reason for further checks.
 #[track_caller]
 fn check_refused(scratch: &ScratchDir, snapshot: &str) -> RefusalReason {
-    let real = canonical(&workspace_plugins_dir());
     let mut search = SearchPath::new();
     search.push(scratch.path().to_path_buf(), Origin::CommandLine);
-    search.push(real.clone(), Origin::ExecutableDir);
+    search.push(real_plugins_dir(), Origin::ExecutableDir);
     let registry = load_plugins(&search);
 
     assert_eq!(ids(&registry), REAL_CHANNELS, "the real plugins must still load");
@@ -35,10 +34,7 @@ fn check_refused(scratch: &ScratchDir, snapshot: &str) -> RefusalReason {
     };
     let message = refusal.to_string();
     assert!(!message.contains('\n'), "a refusal is one line: {message:?}");
-    let message = message
-        .replace(&scratch.path().display().to_string(), "[SCRATCH]")
-        .replace(&real.display().to_string(), "[PLUGINS]");
-    insta::assert_snapshot!(snapshot, message);
+    insta::assert_snapshot!(snapshot, redact_paths(&message, scratch));
     refusal.reason.clone()
 }
 
@@ -49,21 +45,9 @@ fn ids(registry: &Registry) -> Vec<&str> {
     ids
 }
 
-fn canonical(path: &Path) -> PathBuf {
-    path.canonicalize().expect("the test directories exist")
-}
-
-/// A scratch directory holding the broken library `fault`, installed as the plugin
-/// for the channel `pigeon`.
-fn with_fault(fault: &str) -> ScratchDir {
-    let scratch = ScratchDir::new(fault);
-    scratch.install(&fault_plugin(fault), "pigeon");
-    scratch
-}
-
 #[test]
 fn real_plugins_all_load() {
-    let dir = canonical(&workspace_plugins_dir());
+    let dir = real_plugins_dir();
     let mut search = SearchPath::new();
     search.push(dir.clone(), Origin::ExecutableDir);
     let registry = load_plugins(&search);
@@ -170,9 +154,7 @@ fn unreadable_search_directory_is_refused() {
     let messages: Vec<String> = registry
         .refused
         .iter()
-        .map(|refusal| {
-            refusal.to_string().replace(&scratch.path().display().to_string(), "[SCRATCH]")
-        })
+        .map(|refusal| redact_paths(&refusal.to_string(), &scratch))
         .collect();
     assert!(registry.loaded.is_empty());
     if cfg!(target_os = "linux") {

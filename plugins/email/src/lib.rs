@@ -17,13 +17,20 @@ use followup_plugin::{
 const TEMPLATES: &[(&str, &str)] = &[
     ("thank_you", include_str!("../templates/thank_you.tera")),
     ("thank_you.subject", include_str!("../templates/thank_you.subject.tera")),
+    ("thank_you.subject.short", include_str!("../templates/thank_you.subject.short.tera")),
     ("thank_you_note", include_str!("../templates/thank_you_note.tera")),
     ("debrief", include_str!("../templates/debrief.tera")),
     ("debrief.subject", include_str!("../templates/debrief.subject.tera")),
+    ("debrief.subject.short", include_str!("../templates/debrief.subject.short.tera")),
     ("check_in", include_str!("../templates/check_in.tera")),
     ("check_in.subject", include_str!("../templates/check_in.subject.tera")),
+    ("check_in.subject.short", include_str!("../templates/check_in.subject.short.tera")),
     ("closing_the_loop", include_str!("../templates/closing_the_loop.tera")),
     ("closing_the_loop.subject", include_str!("../templates/closing_the_loop.subject.tera")),
+    (
+        "closing_the_loop.subject.short",
+        include_str!("../templates/closing_the_loop.subject.short.tera"),
+    ),
 ];
 
 /// The email channel.
@@ -89,10 +96,21 @@ impl Email {
         let limits = self.manifest().limits;
         let facts = Facts::from_request(request);
         let body = self.templates.render(purpose.as_str(), &facts).map_err(|e| e.to_string())?;
+        // A subject that does not fit on a phone falls back to a shorter one.
+        let subject_names = [
+            format!("{}.subject", purpose.as_str()),
+            format!("{}.subject.short", purpose.as_str()),
+        ];
+        let subject_limit = limits.subject_chars.map_or(usize::MAX, |l| l as usize);
         let subject = self
             .templates
-            .render(&format!("{}.subject", purpose.as_str()), &facts)
-            .map_err(|e| e.to_string())?;
+            .render_fitting(
+                &[subject_names[0].as_str(), subject_names[1].as_str()],
+                &facts,
+                |text| text.chars().count() <= subject_limit,
+            )
+            .map_err(|e| e.to_string())?
+            .text;
         let mut checks = checks::standard(&facts, &request.interview.reinforce.strengths, &body);
         checks.push(checks::subject_length(&subject, limits.subject_chars));
         checks.push(checks::body_words(&body, limits.body_words, false));

@@ -159,3 +159,143 @@ pub fn standard(facts: &Facts, all_strengths: &[String], text: &str) -> Vec<Chec
     }
     checks
 }
+
+#[cfg(test)]
+mod tests {
+    //! Each check is shown catching a purpose-built weak draft, and passing a good one.
+
+    use followup_core::draft::{CheckLevel, RENDER_REQUEST_VERSION, RenderRequest};
+
+    use super::*;
+
+    fn facts(purpose: &str) -> Facts {
+        let step = serde_json::json!({
+            "id": "x", "purpose": purpose, "channel": "email",
+            "recipient": {"name": "Dana Whitfield", "kind": "interviewer"},
+            "not_before": "2026-11-24T16:00:00-06:00", "send_at": "2026-11-24T16:00:00-06:00",
+            "not_after": "2026-11-25T15:00:00-06:00", "time_zone": "America/Chicago", "rationale": []
+        });
+        let interview = serde_json::json!({
+            "candidate": {"name": "Ana Ruiz"},
+            "employer": {"company": "Northwind"},
+            "role": {"title": "Data Analyst", "kind": "professional"},
+            "meeting": {"start": "2026-11-24T14:00:00-06:00", "duration_minutes": 60, "time_zone": "America/Chicago"},
+            "interviewers": [{"name": "Dana Whitfield", "topics": ["the churn dashboard"]}],
+            "reinforce": {"strengths": ["SQL tuning", "clear charts", "stakeholder interviews"]},
+            "next_steps": {"decision_date": "2026-12-04"}
+        });
+        let request = RenderRequest {
+            request_version: RENDER_REQUEST_VERSION,
+            step: serde_json::from_value(step).expect("test step is valid"),
+            interview: serde_json::from_value(interview).expect("test interview is valid"),
+            style: Default::default(),
+        };
+        Facts::from_request(&request)
+    }
+
+    const GOOD: &str = "Dear Dana, thank you for the Data Analyst interview at Northwind. \
+                        I enjoyed talking about the churn dashboard.";
+
+    #[track_caller]
+    fn check(got: Check, level: CheckLevel, says: &str) {
+        assert_eq!(got.level, level, "{}", got.message);
+        assert!(got.message.contains(says), "`{}` should say `{says}`", got.message);
+    }
+
+    #[test]
+    fn personalisation_catches_a_generic_note() {
+        let facts = facts("thank_you");
+        check(personalisation(&facts, GOOD), CheckLevel::Pass, "names Dana");
+        check(
+            personalisation(&facts, "Thank you for the interview."),
+            CheckLevel::Fail,
+            "does not name Dana Whitfield",
+        );
+        check(
+            personalisation(
+                &facts,
+                "Dear Dana, thanks for the Data Analyst interview at Northwind.",
+            ),
+            CheckLevel::Warn,
+            "the churn dashboard",
+        );
+        check(
+            personalisation(&facts, "Dear Dana, thanks for the chat about the churn dashboard."),
+            CheckLevel::Warn,
+            "the company (Northwind), the role (Data Analyst)",
+        );
+    }
+
+    #[test]
+    fn filler_is_caught_in_any_case() {
+        check(filler(GOOD), CheckLevel::Pass, "no filler");
+        check(
+            filler("Hi Dana, Just Checking In on the role."),
+            CheckLevel::Warn,
+            "just checking in",
+        );
+        check(
+            filler("I hope this email finds you well. Touching base."),
+            CheckLevel::Warn,
+            "touching base",
+        );
+    }
+
+    #[test]
+    fn restating_the_resume_is_caught() {
+        let strengths = [
+            "SQL tuning".to_string(),
+            "clear charts".to_string(),
+            "stakeholder interviews".to_string(),
+        ];
+        check(
+            resume_repetition(&strengths, "I bring SQL tuning and clear charts."),
+            CheckLevel::Pass,
+            "2 strength",
+        );
+        check(
+            resume_repetition(&strengths, "SQL tuning, clear charts and stakeholder interviews."),
+            CheckLevel::Warn,
+            "restates 3 strengths",
+        );
+    }
+
+    #[test]
+    fn long_bodies_and_subjects_are_caught() {
+        let long = "word ".repeat(151);
+        check(
+            body_words(&long, Some(150), false),
+            CheckLevel::Warn,
+            "151 words, over the 150-word limit",
+        );
+        check(body_words(&long, Some(120), true), CheckLevel::Fail, "over the 120-word limit");
+        check(body_words(GOOD, Some(150), false), CheckLevel::Pass, "words (limit 150)");
+        check(subject_length(&"x".repeat(51), Some(50)), CheckLevel::Warn, "51 characters");
+        check(subject_length("Thank you", Some(50)), CheckLevel::Pass, "9 characters");
+    }
+
+    #[test]
+    fn a_check_in_must_refer_back() {
+        let facts = facts("check_in");
+        check(
+            refers_back(&facts, "Any news on the role?"),
+            CheckLevel::Warn,
+            "say which interview",
+        );
+        check(
+            refers_back(&facts, "You expected to decide by Friday, December 4."),
+            CheckLevel::Pass,
+            "refers back",
+        );
+        let all = standard(&facts, &[], "Any news?");
+        assert!(all.iter().any(|c| c.name == "refers_back"), "check-ins get the refers_back check");
+        let thanks = standard(&self::facts("thank_you"), &[], GOOD);
+        assert!(!thanks.iter().any(|c| c.name == "refers_back"), "thank-yous do not");
+    }
+
+    #[test]
+    fn words_are_counted_as_a_reader_counts_them() {
+        assert_eq!(word_count("Hi Dana, thanks — really. 3 points"), 6, "the dash is not a word");
+        assert_eq!(word_count(""), 0);
+    }
+}

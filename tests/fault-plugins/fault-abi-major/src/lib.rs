@@ -7,7 +7,7 @@ mod abi;
 
 export_plugin! {
     version: abi::abi_version(2, 0),
-    table_size: abi::TABLE_SIZE,
+    table_size: abi::TABLE_SIZE_V1_0,
     manifest: good_manifest
 }
 

@@ -7,7 +7,7 @@ mod abi;
 
 export_plugin! {
     version: abi::abi_version(1, 0),
-    table_size: abi::TABLE_SIZE,
+    table_size: abi::TABLE_SIZE_V1_0,
     manifest: panicking_manifest
 }
 

@@ -1,0 +1,28 @@
+//! A valid ABI 1.1 plugin whose drafting fails (STATUS_ERROR) the way a broken
+//! template would.
+
+#[macro_use]
+#[path = "../../abi.rs"]
+mod abi;
+
+export_plugin! {
+    version: abi::abi_version(1, 1),
+    table_size: abi::TABLE_SIZE,
+    manifest: good_manifest,
+    render: failing_render
+}
+
+unsafe extern "C" fn good_manifest(out: *mut abi::Buffer) -> u32 {
+    // SAFETY: the host passes a writable buffer.
+    unsafe { abi::answer(out, || (abi::STATUS_OK, abi::GOOD_MANIFEST.as_bytes().to_vec())) }
+}
+
+unsafe extern "C" fn failing_render(
+    _input: *const u8,
+    _input_len: usize,
+    out: *mut abi::Buffer,
+) -> u32 {
+    let message = "template `thank_you`, line 3: unknown variable `nme`";
+    // SAFETY: the host passes a writable buffer.
+    unsafe { abi::answer(out, || (abi::STATUS_ERROR, message.as_bytes().to_vec())) }
+}
