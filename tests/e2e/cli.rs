@@ -187,13 +187,25 @@ fn no_plugins_is_a_failure_with_a_reason() {
     // Copy the binary away from its plugins.
     let lonely: PathBuf = empty.path().join("followup");
     std::fs::copy(followup_binary(), &lonely).expect("binary copies");
-    let output = Command::new(&lonely)
-        .args(["plan", "docs/examples/professional-email.toml", "--now", NOW])
-        .current_dir(workspace_root())
-        .env_clear()
-        .env("HOME", home.path())
-        .output()
-        .expect("the copied binary runs");
+    // Another test thread may fork while the copy's write handle is still open, and
+    // the child then holds it: Linux refuses to run a file open for writing (ETXTBSY)
+    // until that child execs. Retry briefly.
+    let mut attempts = 0;
+    let output = loop {
+        let run = Command::new(&lonely)
+            .args(["plan", "docs/examples/professional-email.toml", "--now", NOW])
+            .current_dir(workspace_root())
+            .env_clear()
+            .env("HOME", home.path())
+            .output();
+        match run {
+            Err(err) if err.raw_os_error() == Some(26) && attempts < 50 => {
+                attempts += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => break other.expect("the copied binary runs"),
+        }
+    };
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("no channel plugins are loaded"), "{stdout}");
@@ -286,4 +298,75 @@ fn schema_out_refuses_to_overwrite_without_force() {
     let run = followup_in(home.path(), &["schema", "--out", &dir, "--force"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_ne!(std::fs::read_to_string(&file).expect("replaced"), "{}");
+}
+
+#[test]
+fn draft_prints_each_message_with_its_checks() {
+    let run = followup(&["draft", "docs/examples/shift-text.toml", "--now", NOW]);
+    assert_eq!(run.code, 0, "warnings alone do not fail: {}", run.stderr);
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn draft_json_has_the_documented_shape() {
+    let run = followup(&["draft", "docs/examples/professional-email.toml", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let drafts: serde_json::Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+    let drafts = drafts.as_array().expect("a list of drafts");
+    assert_eq!(drafts.len(), 4);
+    for draft in drafts {
+        for key in ["step_id", "channel", "body"] {
+            assert!(draft[key].is_string(), "`{key}` in {draft}");
+        }
+        assert!(draft["recipient"]["name"].is_string());
+        assert!(draft["meta"].is_object());
+        let checks = draft["checks"].as_array().expect("checks");
+        assert!(!checks.is_empty());
+        for check in checks {
+            assert!(["pass", "warn", "fail"].contains(&check["level"].as_str().unwrap_or("")));
+            assert!(check["name"].is_string() && check["message"].is_string());
+        }
+    }
+    let linkedin = drafts.iter().find(|d| d["channel"] == "linkedin").expect("a LinkedIn draft");
+    assert!(linkedin["subject"].is_null(), "channels without a subject say null");
+    let email = drafts.iter().find(|d| d["channel"] == "email").expect("an email draft");
+    assert!(email["subject"].is_string());
+}
+
+#[test]
+fn draft_refuses_a_channel_the_rules_refused() {
+    let run = followup(&["draft", "docs/examples/professional-email.toml", "--channel", "sms"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.transcript(), @r"
+    exit: 1
+    --- stderr
+    error: no step uses `sms`: Text message is not suggested: it suits hourly, shift, temporary or field roles, and this is a professional role at a standard company in technology
+    ");
+}
+
+#[test]
+fn draft_one_step_by_id_or_say_which_exist() {
+    let run = followup(&[
+        "draft",
+        "docs/examples/professional-email.toml",
+        "--step",
+        "connection-request-dana-whitfield-linkedin",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let drafts: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(drafts.as_array().map(Vec::len), Some(1));
+
+    let run = followup(&["draft", "docs/examples/professional-email.toml", "--step", "thank-you"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("the plan has no step `thank-you`"), "{}", run.stderr);
+    assert!(run.stderr.contains("thank-you-dana-whitfield-email"), "it lists the steps");
+}
+
+#[test]
+fn draft_fails_when_a_check_fails() {
+    let run = followup(&["draft", "tests/drafts/linkedin-too-long.toml", "--channel", "linkedin"]);
+    assert_eq!(run.code, 1, "a failed check is a failure: {}", run.transcript());
+    assert!(run.stdout.contains("[FAIL] note_cap"), "{}", run.stdout);
 }

@@ -32,7 +32,7 @@ pub fn render(
             out,
             "\n{}. {} by {channel} to {}",
             index + 1,
-            label(draft),
+            label(draft, step.and_then(|s| s.sequence)),
             draft.recipient.name
         );
         if let Some(on_behalf) = &draft.recipient.on_behalf_of {
@@ -91,8 +91,11 @@ pub fn render(
     out
 }
 
-fn label(draft: &Draft) -> String {
-    let text = draft.purpose.label();
+fn label(draft: &Draft, sequence: Option<u32>) -> String {
+    let text = match sequence {
+        Some(n) => format!("{} {n}", draft.purpose.label()),
+        None => draft.purpose.label().to_string(),
+    };
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
