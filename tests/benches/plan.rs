@@ -28,7 +28,7 @@ fn plan_one_interview(bencher: divan::Bencher, name: &str) {
 #[divan::bench]
 fn load_four_plugins(bencher: divan::Bencher) {
     let mut search = SearchPath::new();
-    search.push(followup_test_support::workspace_plugins_dir(), Origin::CommandLine);
+    search.push(followup_test_support::workspace_plugins_dir_release(), Origin::CommandLine);
     // Libraries are never unloaded, so after the first run this measures the
     // handshake and the manifest calls (JSON across the boundary), not dlopen from disk.
     bencher.bench(|| followup_host::load_plugins(black_box(&search)));

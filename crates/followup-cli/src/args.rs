@@ -51,7 +51,8 @@ pub enum Command {
 /// Arguments of `followup schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Which schema to print: interview, profile, plan or manifest.
+    /// Which schema to print: interview, profile, plan, draft, render-request or
+    /// manifest.
     #[arg(value_name = "NAME", conflicts_with = "out")]
     pub name: Option<String>,
     /// Write every schema into DIR instead of printing one.

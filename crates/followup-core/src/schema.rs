@@ -5,6 +5,7 @@
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
+use crate::draft::{Draft, RenderRequest};
 use crate::interview::{CandidateDetails, Interview};
 use crate::manifest::ChannelManifest;
 use crate::plan::Plan;
@@ -34,6 +35,8 @@ pub fn all() -> Vec<PublishedSchema> {
         generate::<Interview>("interview.schema.json"),
         generate::<CandidateDetails>("profile.schema.json"),
         generate::<Plan>("plan.schema.json"),
+        generate::<Draft>("draft.schema.json"),
+        generate::<RenderRequest>("render-request.schema.json"),
         generate::<ChannelManifest>("manifest.schema.json"),
     ]
 }

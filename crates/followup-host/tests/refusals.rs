@@ -34,7 +34,8 @@ fn check_refused(scratch: &ScratchDir, snapshot: &str) -> RefusalReason {
     };
     let message = refusal.to_string();
     assert!(!message.contains('\n'), "a refusal is one line: {message:?}");
-    insta::assert_snapshot!(snapshot, redact_paths(&message, scratch));
+    let message = redact_paths(&message, scratch);
+    insta::assert_snapshot!(snapshot, message);
     refusal.reason.clone()
 }
 

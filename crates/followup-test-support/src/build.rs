@@ -23,15 +23,41 @@ const WORKSPACE_PACKAGES: [&str; 5] =
 /// Panics with cargo's output when the build fails.
 pub fn workspace_plugins_dir() -> PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let target_dir = workspace_root().join("target").join("test-plugins");
-        let mut args = vec![OsString::from("build")];
-        for package in WORKSPACE_PACKAGES {
-            args.extend([OsString::from("-p"), OsString::from(package)]);
-        }
-        cargo_build(&args, &target_dir)
-    })
-    .clone()
+    DIR.get_or_init(|| build_workspace(Profile::Debug)).clone()
+}
+
+/// Like [`workspace_plugins_dir`], but an optimised build, for benchmarks that compare
+/// the loaded plugins with code compiled into the benchmark itself.
+///
+/// # Panics
+///
+/// Panics with cargo's output when the build fails.
+pub fn workspace_plugins_dir_release() -> PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| build_workspace(Profile::Release)).clone()
+}
+
+/// Which cargo profile to build with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Profile {
+    Debug,
+    Release,
+}
+
+fn build_workspace(profile: Profile) -> PathBuf {
+    let target_dir = workspace_root().join("target").join("test-plugins");
+    let mut args = vec![OsString::from("build")];
+    if profile == Profile::Release {
+        args.push(OsString::from("--release"));
+    }
+    for package in WORKSPACE_PACKAGES {
+        args.extend([OsString::from("-p"), OsString::from(package)]);
+    }
+    let debug_dir = cargo_build(&args, &target_dir);
+    match profile {
+        Profile::Debug => debug_dir,
+        Profile::Release => target_dir.join("release"),
+    }
 }
 
 /// The directory that holds the broken plugins of `tests/fault-plugins`

@@ -32,5 +32,6 @@ mod scratch;
 
 pub use build::{
     fault_plugin, fault_plugins_dir, followup_binary, workspace_plugin, workspace_plugins_dir,
+    workspace_plugins_dir_release,
 };
 pub use scratch::{ScratchDir, plugin_file_name};

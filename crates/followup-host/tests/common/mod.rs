@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use followup_test_support::{ScratchDir, fault_plugin, workspace_plugins_dir};
 
 /// The canonical form of a directory the tests set up.
-pub fn canonical(path: &Path) -> PathBuf {
+fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().expect("the test directories exist")
 }
 

@@ -1,0 +1,181 @@
+//! Drafting through loaded plugins: the real email and LinkedIn plugins, and the
+//! purpose-built broken ones of `tests/fault-plugins`.
+//!
+//! Each failure is checked with [`check_render_error`], which asserts that the message
+//! is one line and matches its snapshot. A fault is installed as the plugin for
+//! `pigeon`, whose manifest carries thank-yous to interviewers, so the request below
+//! fits it and only the fault itself can make drafting fail.
+
+mod common;
+
+use followup_core::draft::{RENDER_REQUEST_VERSION, RenderRequest};
+use followup_host::{LoadedPlugin, Origin, RenderError, SearchPath, load_plugins};
+use followup_test_support::ScratchDir;
+use serde_json::json;
+
+use common::{real_plugins_dir, redact_paths, with_fault};
+
+/// A thank-you to Dana Whitfield on `channel`, for `purpose`, from the interview of
+/// `docs/examples/professional-email.toml` (cut down to what drafting reads).
+fn request(channel: &str, purpose: &str) -> RenderRequest {
+    let step = json!({
+        "id": format!("{}-dana-{channel}", purpose.replace('_', "-")),
+        "purpose": purpose,
+        "channel": channel,
+        "recipient": { "name": "Dana Whitfield", "kind": "interviewer" },
+        "not_before": "2026-11-24T16:00:00-06:00",
+        "send_at": "2026-11-24T16:00:00-06:00",
+        "not_after": "2026-11-25T15:00:00-06:00",
+        "time_zone": "America/Chicago",
+        "rationale": []
+    });
+    let interview = json!({
+        "candidate": {
+            "name": "Ana Ruiz",
+            "email": "ana.ruiz@example.com",
+            "time_zone": "America/Chicago",
+            "signature": "Ana Ruiz\n(312) 555-0143"
+        },
+        "employer": {
+            "company": "Northwind Analytics",
+            "industry": "technology",
+            "culture": "standard"
+        },
+        "role": { "title": "Data Analyst", "kind": "professional" },
+        "meeting": {
+            "start": "2026-11-24T14:00:00-06:00",
+            "duration_minutes": 60,
+            "time_zone": "America/Chicago",
+            "format": "video"
+        },
+        "interviewers": [{
+            "name": "Dana Whitfield",
+            "title": "Analytics Manager",
+            "email": "dana.whitfield@northwind.example",
+            "linkedin": "https://www.linkedin.com/in/dana-whitfield-example",
+            "topics": ["rebuilding the churn dashboard"]
+        }],
+        "reinforce": { "strengths": ["cut a 40-minute reporting query to 3 minutes"] },
+        "next_steps": { "decision_date": "2026-12-04" }
+    });
+    RenderRequest {
+        request_version: RENDER_REQUEST_VERSION,
+        step: serde_json::from_value(step).expect("the test step is a valid step"),
+        interview: serde_json::from_value(interview).expect("the test interview is valid"),
+        style: Default::default(),
+    }
+}
+
+/// The real plugin for `channel`, loaded from the workspace's plugins.
+#[track_caller]
+fn real_plugin(channel: &str) -> LoadedPlugin {
+    let mut search = SearchPath::new();
+    search.push(real_plugins_dir(), Origin::ExecutableDir);
+    let registry = load_plugins(&search);
+    assert!(registry.refused.is_empty(), "{:#?}", registry.refused);
+    registry.get(channel).cloned().unwrap_or_else(|| panic!("the `{channel}` plugin loads"))
+}
+
+/// Loads the fault library `fault` installed as the `pigeon` plugin, asserting that
+/// it loads; the scratch directory is returned to redact its path.
+#[track_caller]
+fn fault_plugin(fault: &str) -> (ScratchDir, LoadedPlugin) {
+    let scratch = with_fault(fault);
+    let mut search = SearchPath::new();
+    search.push(scratch.path().to_path_buf(), Origin::CommandLine);
+    let registry = load_plugins(&search);
+    assert!(registry.refused.is_empty(), "{:#?}", registry.refused);
+    let plugin = registry.get("pigeon").cloned().expect("the fault loads as `pigeon`");
+    (scratch, plugin)
+}
+
+/// Asks `plugin` to draft `request`, asserts that it fails with a one-line message,
+/// snapshots the message as `snapshot` (paths redacted as in the refusal tests), and
+/// returns the error for further checks.
+#[track_caller]
+fn check_render_error(
+    plugin: &LoadedPlugin,
+    request: &RenderRequest,
+    scratch: &ScratchDir,
+    snapshot: &str,
+) -> RenderError {
+    let error = match plugin.render(request) {
+        Ok(draft) => panic!("expected `{}` to fail, got {draft:#?}", plugin.id()),
+        Err(error) => error,
+    };
+    let message = error.to_string();
+    assert!(!message.contains('\n'), "a render error is one line: {message:?}");
+    insta::assert_snapshot!(snapshot, redact_paths(&message, scratch));
+    error
+}
+
+#[test]
+fn email_drafts_a_thank_you() {
+    let email = real_plugin("email");
+    assert!(email.can_draft());
+    let draft = email.render(&request("email", "thank_you")).expect("email drafts a thank-you");
+
+    let subject = draft.subject.expect("an email has a subject");
+    assert!(!subject.trim().is_empty(), "empty subject");
+    assert!(!draft.body.trim().is_empty(), "empty body");
+    assert!(draft.body.contains("Dana"), "the body does not greet Dana:\n{}", draft.body);
+    assert!(!draft.checks.is_empty(), "the draft was not checked");
+}
+
+#[test]
+fn linkedin_refuses_a_purpose_it_does_not_carry() {
+    let scratch = ScratchDir::new("linkedin_thank_you");
+    let linkedin = real_plugin("linkedin");
+    let error = check_render_error(
+        &linkedin,
+        &request("linkedin", "thank_you"),
+        &scratch,
+        "linkedin_thank_you",
+    );
+    assert!(matches!(error, RenderError::Failed { .. }));
+}
+
+#[test]
+fn request_newer_than_the_plugin_is_refused() {
+    let scratch = ScratchDir::new("newer_request");
+    let email = real_plugin("email");
+    let mut request = request("email", "thank_you");
+    request.request_version = RENDER_REQUEST_VERSION + 1;
+    let error = check_render_error(&email, &request, &scratch, "newer_request");
+    assert!(matches!(error, RenderError::Failed { .. }));
+    assert!(error.to_string().contains("newer"), "{error}");
+}
+
+#[test]
+fn abi_1_0_plugin_loads_but_cannot_draft() {
+    let (scratch, plugin) = fault_plugin("old_abi");
+    assert_eq!(plugin.abi_version, followup_plugin::abi::abi_version(1, 0));
+    assert!(!plugin.can_draft());
+    let error = check_render_error(&plugin, &request("pigeon", "thank_you"), &scratch, "old_abi");
+    assert!(matches!(error, RenderError::NotSupported { .. }));
+}
+
+#[test]
+fn caught_panic_in_render_is_reported() {
+    let (scratch, plugin) = fault_plugin("render_panics");
+    assert!(plugin.can_draft());
+    let request = request("pigeon", "thank_you");
+    let error = check_render_error(&plugin, &request, &scratch, "render_panics");
+    assert!(matches!(error, RenderError::Panicked { .. }));
+}
+
+#[test]
+fn render_error_is_reported() {
+    let (scratch, plugin) = fault_plugin("render_error");
+    let request = request("pigeon", "thank_you");
+    let error = check_render_error(&plugin, &request, &scratch, "render_error");
+    assert!(matches!(error, RenderError::Failed { .. }));
+}
+
+#[test]
+fn render_answer_that_is_not_a_draft_is_refused() {
+    let (scratch, plugin) = fault_plugin("render_not_json");
+    let request = request("pigeon", "thank_you");
+    let error = check_render_error(&plugin, &request, &scratch, "render_not_json");
+    assert!(matches!(error, RenderError::Invalid { .. }));
+}
