@@ -705,20 +705,6 @@ pub fn slug(name: &str) -> String {
     if out.is_empty() { "someone".to_string() } else { out }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::slug;
-
-    #[test]
-    fn slugs_are_easy_to_type() {
-        assert_eq!(slug("Dana Whitfield"), "dana-whitfield");
-        assert_eq!(slug("José Müller-Łukasiewicz"), "jose-muller-lukasiewicz");
-        assert_eq!(slug("  O'Brien, Jr. "), "o-brien-jr");
-        assert_eq!(slug("佐藤 花子"), "佐藤-花子");
-        assert_eq!(slug("!!!"), "someone");
-    }
-}
-
 /// The plain letters for an accented lower-case Latin letter.
 fn fold_latin(c: char) -> Option<&'static str> {
     const TABLE: &[(&str, &str)] = &[
@@ -754,5 +740,19 @@ pub fn recipient_word(kind: RecipientKind) -> &'static str {
     match kind {
         RecipientKind::Interviewer => "interviewer",
         RecipientKind::Recruiter => "recruiter",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_are_easy_to_type() {
+        assert_eq!(slug("Dana Whitfield"), "dana-whitfield");
+        assert_eq!(slug("José Müller-Łukasiewicz"), "jose-muller-lukasiewicz");
+        assert_eq!(slug("  O'Brien, Jr. "), "o-brien-jr");
+        assert_eq!(slug("佐藤 花子"), "佐藤-花子");
+        assert_eq!(slug("!!!"), "someone");
     }
 }
