@@ -271,7 +271,7 @@ fn help_and_version() {
 fn schemas_in_the_repository_match_the_code() {
     // The committed copies must equal what the code generates; regenerate with
     // `followup schema --out schemas/ --force` after changing a model type.
-    for published in followup_core::schema::all() {
+    for published in followup_core::schema::all(followup_tests::bundled_channels()) {
         let path = workspace_root().join("schemas").join(published.file_name);
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(

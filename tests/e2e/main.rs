@@ -5,3 +5,4 @@ mod cli;
 mod drafts;
 mod properties;
 mod rules;
+mod styles;

@@ -12,6 +12,8 @@ Examples:
   followup draft docs/examples/shift-text.toml --channel sms
   followup plugins
   followup schema --out schemas/ --force
+  followup validate docs/examples/*.toml
+  followup validate docs/examples/styles/staffing-network
 
 Exit status:
   0  success
@@ -42,17 +44,56 @@ pub enum Command {
     /// Draft the message of every step of the plan, with the checks each passed or
     /// failed.
     Draft(DraftArgs),
-    /// List the channel plugins found, loaded and refused.
+    /// List the channel plugins found, loaded and refused; scaffold a new plugin;
+    /// check a built plugin.
     Plugins(PluginsArgs),
     /// Print a published JSON Schema, or write them all into a folder.
     Schema(SchemaArgs),
+    /// Check interview, style, plan, draft or manifest files (or a whole style pack)
+    /// against the published schemas and the rules, reporting every problem.
+    Validate(ValidateArgs),
+}
+
+/// Arguments of `followup validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Files to check (TOML or JSON), or style pack folders.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// What the files are; detected from `$schema` or the content when not given.
+    #[arg(long, value_enum)]
+    pub kind: Option<DocumentKind>,
+    /// Treat each file as JSON Lines of interviews: check every record, report each
+    /// bad one with its line number, and go on.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+/// The kinds of document `followup validate` knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocumentKind {
+    /// An interview file.
+    Interview,
+    /// A style pack's settings file, or a style pack folder.
+    Style,
+    /// A plan, as `followup plan --format json` prints it.
+    Plan,
+    /// A draft, or a list of drafts, as `followup draft --format json` prints them.
+    Draft,
+    /// A channel manifest.
+    Manifest,
+    /// A candidate profile.
+    Profile,
 }
 
 /// Arguments of `followup schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Which schema to print: interview, profile, plan, draft, render-request or
-    /// manifest.
+    /// Which schema to print: interview, style, profile, plan, draft, render-request or
+    /// manifest. The style schema includes the settings of the installed channels.
     #[arg(value_name = "NAME", conflicts_with = "out")]
     pub name: Option<String>,
     /// Write every schema into DIR instead of printing one.
@@ -96,11 +137,50 @@ pub struct PlanArgs {
     /// Do not read any candidate profile.
     #[arg(long, conflicts_with = "profile")]
     pub no_profile: bool,
+    /// The style pack to use: a folder, or the name of one in the user's config
+    /// directory (~/.config/followup/styles/NAME on Linux). Default: the built-in style.
+    #[arg(long, value_name = "DIR-or-NAME")]
+    pub style: Option<String>,
 }
 
 /// Arguments of `followup plugins`.
 #[derive(Debug, Args)]
 pub struct PluginsArgs {
+    #[command(subcommand)]
+    pub action: Option<PluginsAction>,
+    /// Output format (of the listing).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+/// What `followup plugins` does; listing when none is given.
+#[derive(Debug, Subcommand)]
+pub enum PluginsAction {
+    /// List the plugins found, loaded and refused, and where they were looked for.
+    List,
+    /// Create a new channel plugin crate, ready to build and load.
+    New(PluginsNewArgs),
+    /// Run the conformance suite against a built plugin library.
+    Check(PluginsCheckArgs),
+}
+
+/// Arguments of `followup plugins new`.
+#[derive(Debug, Args)]
+pub struct PluginsNewArgs {
+    /// The channel id: lower-case letters, digits and `_` (such as `whatsapp`).
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// The folder to create the crate in. Default: `./followup-NAME`.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// Arguments of `followup plugins check`.
+#[derive(Debug, Args)]
+pub struct PluginsCheckArgs {
+    /// The plugin library to check (`libfollowup_NAME.so`).
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,

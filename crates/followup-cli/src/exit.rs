@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use crate::document::InputError;
+use crate::style_pack::StyleError;
 
 /// Success.
 pub const OK: u8 = 0;
@@ -25,6 +26,13 @@ pub fn code_for(error: &anyhow::Error) -> ExitCode {
     for cause in error.chain() {
         if cause.downcast_ref::<UsageError>().is_some() {
             return ExitCode::from(USAGE);
+        }
+        if let Some(style) = cause.downcast_ref::<StyleError>() {
+            return ExitCode::from(match style {
+                StyleError::UnknownName { .. } => USAGE,
+                StyleError::Input(InputError::Read { .. }) => UNREADABLE_INPUT,
+                _ => INVALID_INPUT,
+            });
         }
         if let Some(input) = cause.downcast_ref::<InputError>() {
             return ExitCode::from(match input {

@@ -13,6 +13,7 @@ mod exit;
 mod output;
 mod profile;
 mod settings;
+mod style_pack;
 
 use std::io::Write;
 use std::process::ExitCode;

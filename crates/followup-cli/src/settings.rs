@@ -8,8 +8,13 @@ use followup_core::time::Moment;
 use followup_host::SearchPath;
 use jiff::Timestamp;
 
-use crate::args::{Cli, Command, DraftArgs, OutputFormat, PlanArgs, PluginsArgs, SchemaArgs};
+pub use crate::args::DocumentKind;
+use crate::args::{
+    Cli, Command, DraftArgs, OutputFormat, PlanArgs, PluginsAction, PluginsArgs, PluginsCheckArgs,
+    PluginsNewArgs, SchemaArgs, ValidateArgs,
+};
 use crate::exit::UsageError;
+use crate::style_pack::StyleChoice;
 
 /// The environment variable listing extra plugin directories.
 pub const PLUGIN_PATH_VAR: &str = "FOLLOWUP_PLUGIN_PATH";
@@ -21,10 +26,46 @@ pub enum Settings {
     Plan(PlanSettings),
     /// `followup draft`.
     Draft(DraftSettings),
-    /// `followup plugins`.
+    /// `followup plugins` (listing).
     Plugins(PluginsSettings),
+    /// `followup plugins new`.
+    PluginsNew(PluginsNewSettings),
+    /// `followup plugins check`.
+    PluginsCheck(PluginsCheckSettings),
     /// `followup schema`.
     Schema(SchemaSettings),
+    /// `followup validate`.
+    Validate(ValidateSettings),
+}
+
+/// Settings of `followup plugins new`.
+#[derive(Debug)]
+pub struct PluginsNewSettings {
+    /// The channel id.
+    pub name: String,
+    /// Where to create the crate.
+    pub dir: PathBuf,
+}
+
+/// Settings of `followup plugins check`.
+#[derive(Debug)]
+pub struct PluginsCheckSettings {
+    /// The library to check.
+    pub path: PathBuf,
+    pub format: OutputFormat,
+}
+
+/// Settings of `followup validate`.
+#[derive(Debug)]
+pub struct ValidateSettings {
+    pub files: Vec<PathBuf>,
+    pub kind: Option<DocumentKind>,
+    pub jsonl: bool,
+    pub format: OutputFormat,
+    /// Where the plugins are found (a style is checked against the installed channels).
+    pub search: SearchPath,
+    /// The candidate profile merged into interviews before the rules are checked.
+    pub profile: ProfileChoice,
 }
 
 /// Settings of `followup schema`.
@@ -33,6 +74,8 @@ pub struct SchemaSettings {
     pub name: Option<String>,
     pub out: Option<PathBuf>,
     pub force: bool,
+    /// Where the plugins whose settings the style schema composes are found.
+    pub search: SearchPath,
 }
 
 /// Where an interview comes from and what it is planned against; shared by the
@@ -43,6 +86,7 @@ pub struct InterviewInput {
     pub now: Timestamp,
     pub profile: ProfileChoice,
     pub search: SearchPath,
+    pub style: StyleChoice,
 }
 
 /// Settings of `followup plan`.
@@ -129,11 +173,25 @@ impl Settings {
                     channel,
                 })
             }
-            Command::Plugins(PluginsArgs { format }) => {
-                Settings::Plugins(PluginsSettings { format, search })
+            Command::Plugins(PluginsArgs { action, format }) => match action {
+                None | Some(PluginsAction::List) => {
+                    Settings::Plugins(PluginsSettings { format, search })
+                }
+                Some(PluginsAction::New(PluginsNewArgs { name, dir })) => {
+                    let dir = dir.unwrap_or_else(|| PathBuf::from(format!("followup-{name}")));
+                    Settings::PluginsNew(PluginsNewSettings { name, dir })
+                }
+                Some(PluginsAction::Check(PluginsCheckArgs { path, format })) => {
+                    Settings::PluginsCheck(PluginsCheckSettings { path, format })
+                }
+            },
+            Command::Validate(ValidateArgs { files, kind, jsonl, format }) => {
+                let profile =
+                    ProfileChoice::Default(env.config_dir.as_ref().map(|d| d.join("profile.toml")));
+                Settings::Validate(ValidateSettings { files, kind, jsonl, format, search, profile })
             }
             Command::Schema(SchemaArgs { name, out, force }) => {
-                Settings::Schema(SchemaSettings { name, out, force })
+                Settings::Schema(SchemaSettings { name, out, force, search })
             }
         })
     }
@@ -158,5 +216,11 @@ fn interview_input(
             ProfileChoice::Default(env.config_dir.as_ref().map(|d| d.join("profile.toml")))
         }
     };
-    Ok(InterviewInput { file: args.file, now, profile, search })
+    let style = match &args.style {
+        Some(argument) => {
+            StyleChoice::from_argument(argument, env.config_dir.as_ref().map(|d| d.join("styles")))
+        }
+        None => StyleChoice::BuiltIn,
+    };
+    Ok(InterviewInput { file: args.file, now, profile, search, style })
 }

@@ -39,6 +39,19 @@ pub struct DraftStyle {
     /// The closing before the signature, such as `Best regards`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_off: Option<String>,
+    /// The signature block, as a template; default: the candidate's signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// The tone (`warm`, `formal`, `brief`); templates can read it as `tone`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tone: Option<String>,
+    /// The firm whose style this is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firm: Option<String>,
+    /// Template sources that replace the channel's built-in templates of the same
+    /// name (`thank_you`, `thank_you.subject`, ...).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub templates: BTreeMap<String, String>,
     /// Settings of the step's channel, as that channel documents them (LinkedIn:
     /// `{"account_tier": "premium"}`; letter: `{"variant": "card"}`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

@@ -41,3 +41,15 @@ pub fn manifest_example() -> Value {
         "limits": { "subject_chars": 50, "body_words": 150 }
     })
 }
+
+/// An example style, as JSON.
+pub fn style_example() -> Value {
+    json!({
+        "name": "Staffing Network house style",
+        "firm": "Staffing Network",
+        "tone": "warm",
+        "sign_off": "Kind regards",
+        "timing": { "cool_off_minutes": 45, "check_in_count": 2, "extra_holidays": [{ "date": "2026-12-24", "name": "Office closed" }] },
+        "channels": { "linkedin": { "account_tier": "premium" }, "letter": { "variant": "card", "transit_business_days": 2 } }
+    })
+}

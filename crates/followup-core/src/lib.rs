@@ -25,5 +25,6 @@ pub mod manifest;
 pub mod plan;
 pub mod rules;
 pub mod schema;
+pub mod style;
 pub mod time;
 pub mod validate;

@@ -66,6 +66,11 @@ pub struct ChannelManifest {
     /// Limits on the channel's messages.
     #[serde(default)]
     pub limits: Limits,
+    /// The JSON Schema of the settings a style may give this channel (an object schema
+    /// whose properties are the settings, such as LinkedIn's `account_tier`). The
+    /// published style schema composes the installed channels' schemas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings_schema: Option<serde_json::Value>,
 }
 
 /// How the rules engine chooses a channel.
@@ -324,6 +329,15 @@ impl ChannelManifest {
             problem(
                 "limits.sms",
                 "preferred_segments must be at least 1 and at most max_segments".to_string(),
+            );
+        }
+        if let Some(schema) = &self.settings_schema
+            && !schema.get("type").is_some_and(|t| t == "object")
+        {
+            problem(
+                "settings_schema",
+                "must be an object schema (`\"type\": \"object\"`) whose properties are the settings"
+                    .to_string(),
             );
         }
         if problems.is_empty() { Ok(()) } else { Err(problems) }

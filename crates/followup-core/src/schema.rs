@@ -9,6 +9,7 @@ use crate::draft::{Draft, RenderRequest};
 use crate::interview::{CandidateDetails, Interview};
 use crate::manifest::ChannelManifest;
 use crate::plan::Plan;
+use crate::style::{ChannelSettings, Style};
 
 /// Where the schemas say they live; `$id` of each is this plus its file name.
 pub const SCHEMA_BASE: &str = "https://followup.invalid/schemas/";
@@ -29,16 +30,63 @@ fn generate<T: JsonSchema>(file_name: &'static str) -> PublishedSchema {
     PublishedSchema { file_name, schema }
 }
 
-/// Every published schema, in a fixed order.
-pub fn all() -> Vec<PublishedSchema> {
+/// Every published schema, in a fixed order. The style schema composes the settings
+/// schemas of `channels` (the installed plugins' manifests), so a style is checked
+/// against exactly those channels.
+pub fn all(channels: &[ChannelManifest]) -> Vec<PublishedSchema> {
     vec![
         generate::<Interview>("interview.schema.json"),
+        style(channels),
         generate::<CandidateDetails>("profile.schema.json"),
         generate::<Plan>("plan.schema.json"),
         generate::<Draft>("draft.schema.json"),
         generate::<RenderRequest>("render-request.schema.json"),
         generate::<ChannelManifest>("manifest.schema.json"),
     ]
+}
+
+/// The style schema, with one property under `channels` per installed channel: the
+/// settings every channel has (`hours`, `transit_business_days`) plus the channel's
+/// own, from its manifest's `settings_schema`. Other channel ids are refused.
+pub fn style(channels: &[ChannelManifest]) -> PublishedSchema {
+    let mut published = generate::<Style>("style.schema.json");
+    let common = generate::<ChannelSettings>("unused");
+    let common_properties = common
+        .schema
+        .get("properties")
+        .and_then(serde_json::Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let mut per_channel = serde_json::Map::new();
+    for manifest in channels {
+        let mut properties = common_properties.clone();
+        let own = manifest.settings_schema.as_ref();
+        if let Some(own_properties) =
+            own.and_then(|s| s.get("properties")).and_then(serde_json::Value::as_object)
+        {
+            properties.extend(own_properties.clone());
+        }
+        per_channel.insert(
+            manifest.id.clone(),
+            serde_json::json!({
+                "type": "object",
+                "description": format!("Settings for the {} channel ({}).", manifest.name, manifest.id),
+                "properties": properties,
+                "additionalProperties": false,
+            }),
+        );
+    }
+    if let Some(channels_property) = published
+        .schema
+        .get_mut("properties")
+        .and_then(|p| p.get_mut("channels"))
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        channels_property.remove("additionalProperties");
+        channels_property.insert("properties".to_string(), serde_json::Value::Object(per_channel));
+        channels_property.insert("additionalProperties".to_string(), false.into());
+    }
+    published
 }
 
 /// A schema as the text committed in `schemas/`: pretty JSON ending in a newline.

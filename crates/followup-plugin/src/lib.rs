@@ -41,6 +41,36 @@ pub use followup_core::manifest::{
 };
 pub use followup_core::plan::{Purpose, Recipient, RecipientKind, Step};
 pub use followup_core::time::ClockTime;
+/// The schema generator channels use for [`settings_schema`].
+pub use schemars;
+
+/// The JSON Schema of a channel's settings type, as a manifest's `settings_schema`:
+/// self-contained (no references), so the style schema can embed it.
+pub fn settings_schema<T: schemars::JsonSchema>() -> serde_json::Value {
+    let mut settings = schemars::generate::SchemaSettings::draft2020_12();
+    settings.inline_subschemas = true;
+    settings.meta_schema = None;
+    let schema = settings.into_generator().into_root_schema_for::<T>();
+    let mut value = schema.to_value();
+    if let Some(object) = value.as_object_mut() {
+        object.remove("$schema");
+        object.remove("title");
+    }
+    value
+}
+
+/// Reads a channel's settings from a render request's `channel_settings`.
+///
+/// # Errors
+///
+/// Returns a message naming the bad setting when they do not fit the type.
+pub fn read_settings<T: serde::de::DeserializeOwned>(request: &RenderRequest) -> Result<T, String> {
+    let object: serde_json::Map<String, serde_json::Value> =
+        request.style.channel_settings.clone().into_iter().collect();
+    serde_json::from_value(serde_json::Value::Object(object)).map_err(|err| {
+        format!("the style's settings for `{}` are wrong: {err}", request.step.channel)
+    })
+}
 
 /// A delivery channel, implemented once per plugin.
 ///

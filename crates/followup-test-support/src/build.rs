@@ -106,6 +106,38 @@ pub fn fault_plugin(fault: &str) -> PathBuf {
     existing(fault_plugins_dir().join(format!("{DLL_PREFIX}fault_{fault}{DLL_SUFFIX}")))
 }
 
+/// Builds the crate whose `Cargo.toml` is in `manifest_dir` (a crate outside this
+/// workspace, such as one made by `followup plugins new` or `examples/whatsapp`) into
+/// `target_dir`, and returns the directory of its debug artifacts, where its library
+/// lands.
+///
+/// Crates built into the same `target_dir` share their compiled dependencies, so tests
+/// that build several such crates should pass the same directory, for example
+/// [`out_of_tree_target_dir`]. Never pass `target/test-plugins` itself: the libraries
+/// would land next to the `followup` binary and be loaded by every other test.
+///
+/// # Panics
+///
+/// Panics with cargo's output when the build fails.
+pub fn build_crate(manifest_dir: &Path, target_dir: &Path) -> PathBuf {
+    let manifest = manifest_dir.join("Cargo.toml");
+    let args = [OsString::from("build"), OsString::from("--manifest-path"), manifest.into()];
+    cargo_build(&args, target_dir)
+}
+
+/// The target directory shared by the crates built with [`build_crate`] in this
+/// workspace's tests: `target/test-plugins/out-of-tree`, apart from the directory that
+/// holds the `followup` binary and its plugins.
+pub fn out_of_tree_target_dir() -> PathBuf {
+    workspace_root().join("target").join("test-plugins").join("out-of-tree")
+}
+
+/// The file name of the library for `channel` in a cargo target directory
+/// (`libfollowup_whatsapp.so`), which is also the name the host looks for.
+pub fn library_in(artifacts_dir: &Path, channel: &str) -> PathBuf {
+    existing(artifacts_dir.join(format!("{DLL_PREFIX}followup_{channel}{DLL_SUFFIX}")))
+}
+
 fn existing(path: PathBuf) -> PathBuf {
     assert!(path.is_file(), "the plugin build did not produce {}", path.display());
     path

@@ -31,7 +31,7 @@ mod build;
 mod scratch;
 
 pub use build::{
-    fault_plugin, fault_plugins_dir, followup_binary, workspace_plugin, workspace_plugins_dir,
-    workspace_plugins_dir_release,
+    build_crate, fault_plugin, fault_plugins_dir, followup_binary, library_in,
+    out_of_tree_target_dir, workspace_plugin, workspace_plugins_dir, workspace_plugins_dir_release,
 };
 pub use scratch::{ScratchDir, plugin_file_name};

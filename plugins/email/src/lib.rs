@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use followup_plugin::drafting::{Facts, Templates, checks};
+use followup_plugin::drafting::{Templates, checks};
 use followup_plugin::{
     Channel, ChannelManifest, ContactKind, Fit, Limits, MANIFEST_SCHEMA_VERSION, Purpose,
     RecipientKind, RenderRequest, RenderedDraft, Requirements, RoleKind, Selection, SelectionMode,
@@ -83,6 +83,7 @@ impl Channel for Email {
             delivery: Default::default(),
             ordering: Default::default(),
             limits: Limits { subject_chars: Some(50), body_words: Some(150), ..Limits::default() },
+            settings_schema: None,
         }
     }
 }
@@ -94,24 +95,25 @@ impl Email {
             return Err(format!("email does not carry a {}", purpose.label()));
         }
         let limits = self.manifest().limits;
-        let facts = Facts::from_request(request);
-        let body = self.templates.render(purpose.as_str(), &facts).map_err(|e| e.to_string())?;
+        let prepared = self.templates.prepare(request).map_err(|e| e.to_string())?;
+        let facts = &prepared.facts;
+        let templates = &prepared.templates;
+        let body = templates.render(purpose.as_str(), facts).map_err(|e| e.to_string())?;
         // A subject that does not fit on a phone falls back to a shorter one.
         let subject_names = [
             format!("{}.subject", purpose.as_str()),
             format!("{}.subject.short", purpose.as_str()),
         ];
         let subject_limit = limits.subject_chars.map_or(usize::MAX, |l| l as usize);
-        let subject = self
-            .templates
+        let subject = templates
             .render_fitting(
                 &[subject_names[0].as_str(), subject_names[1].as_str()],
-                &facts,
+                facts,
                 |text| text.chars().count() <= subject_limit,
             )
             .map_err(|e| e.to_string())?
             .text;
-        let mut checks = checks::standard(&facts, &request.interview.reinforce.strengths, &body);
+        let mut checks = checks::standard(facts, &request.interview.reinforce.strengths, &body);
         checks.push(checks::subject_length(&subject, limits.subject_chars));
         checks.push(checks::body_words(&body, limits.body_words, false));
         let meta = BTreeMap::from([

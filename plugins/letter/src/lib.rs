@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use followup_plugin::drafting::{Facts, Templates, checks};
+use followup_plugin::drafting::{Templates, checks};
 use followup_plugin::{
     Channel, ChannelManifest, ContactKind, Culture, Delivery, Fit, Hours, Limits,
     MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, Reckoning, RenderRequest, RenderedDraft,
@@ -23,26 +23,39 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// Words a formal letter's body should stay under; a page, comfortably.
 const LETTER_WORDS: u32 = 300;
 
+/// What a style may set for letters.
+#[derive(Debug, Default, serde::Deserialize, followup_plugin::schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(crate = "followup_plugin::schemars")]
+pub struct LetterSettings {
+    /// `letter` (the default: formal layout with addresses and date) or `card` (a short
+    /// handwritten card).
+    #[serde(default)]
+    pub variant: Option<Variant>,
+}
+
 /// The two forms a note can take.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Deserialize,
+    followup_plugin::schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(crate = "followup_plugin::schemars")]
 pub enum Variant {
     /// A formal letter: addresses, date, salutation, body, close, signature.
+    #[default]
     Letter,
     /// A short handwritten card.
     Card,
 }
 
 impl Variant {
-    fn from_settings(request: &RenderRequest) -> Result<Variant, String> {
-        match request.style.channel_settings.get("variant").and_then(|v| v.as_str()) {
-            None | Some("letter") => Ok(Variant::Letter),
-            Some("card") => Ok(Variant::Card),
-            Some(other) => {
-                Err(format!("`{other}` is not a letter variant; use `letter` or `card`"))
-            }
-        }
-    }
-
     fn name(self) -> &'static str {
         match self {
             Variant::Letter => "letter",
@@ -72,14 +85,17 @@ impl Letter {
         if purpose != Purpose::ThankYou {
             return Err(format!("a letter carries the thank-you, not a {}", purpose.label()));
         }
-        let variant = Variant::from_settings(request)?;
-        let facts = Facts::from_request(request);
+        let settings: LetterSettings = followup_plugin::read_settings(request)?;
+        let variant = settings.variant.unwrap_or_default();
+        let prepared = self.templates.prepare(request).map_err(|e| e.to_string())?;
+        let facts = &prepared.facts;
+        let templates = &prepared.templates;
         let (template, limit, hard) = match variant {
             Variant::Letter => ("thank_you", Some(LETTER_WORDS), false),
             Variant::Card => ("thank_you.card", self.manifest().limits.body_words, true),
         };
-        let body = self.templates.render(template, &facts).map_err(|e| e.to_string())?;
-        let mut checks = checks::standard(&facts, &request.interview.reinforce.strengths, &body);
+        let body = templates.render(template, facts).map_err(|e| e.to_string())?;
+        let mut checks = checks::standard(facts, &request.interview.reinforce.strengths, &body);
         // The letter's address block is not part of the message: count from the salutation.
         let message = body.find("Dear ").map_or(body.as_str(), |at| &body[at..]);
         checks.push(checks::body_words(message, limit, hard));
@@ -120,6 +136,7 @@ impl Channel for Letter {
             delivery: Delivery { transit_business_days: 3 },
             ordering: Default::default(),
             limits: Limits { body_words: Some(120), ..Limits::default() },
+            settings_schema: Some(followup_plugin::settings_schema::<LetterSettings>()),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use followup_plugin::drafting::{Facts, Templates, checks};
+use followup_plugin::drafting::{Templates, checks};
 use followup_plugin::{
     Channel, ChannelManifest, Check, ContactKind, Fit, Limits, MANIFEST_SCHEMA_VERSION, Ordering,
     Purpose, RecipientKind, RenderRequest, RenderedDraft, Requirements, Selection, SelectionMode,
@@ -19,9 +19,39 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("connection_request.shortest", include_str!("../templates/connection_request.shortest.tera")),
 ];
 
-/// The account tier assumed when the style does not say: free accounts have the
-/// tighter cap.
-const DEFAULT_TIER: &str = "free";
+/// What a style may set for LinkedIn.
+#[derive(Debug, Default, serde::Deserialize, followup_plugin::schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(crate = "followup_plugin::schemars")]
+pub struct LinkedinSettings {
+    /// The candidate's LinkedIn account tier, which caps the connection note: `free`
+    /// (200 characters, the default) or `premium` (300).
+    #[serde(default)]
+    pub account_tier: Option<AccountTier>,
+}
+
+/// A LinkedIn account tier.
+#[derive(
+    Clone, Copy, Debug, Default, serde::Deserialize, followup_plugin::schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(crate = "followup_plugin::schemars")]
+pub enum AccountTier {
+    /// A free account: the tighter cap, and only a few personal notes a month.
+    #[default]
+    Free,
+    /// A premium account.
+    Premium,
+}
+
+impl AccountTier {
+    fn as_str(self) -> &'static str {
+        match self {
+            AccountTier::Free => "free",
+            AccountTier::Premium => "premium",
+        }
+    }
+}
 
 /// The LinkedIn channel.
 #[derive(Debug)]
@@ -45,31 +75,22 @@ impl Linkedin {
             return Err(format!("LinkedIn carries connection requests, not a {}", purpose.label()));
         }
         let manifest = self.manifest();
-        let tier = request
-            .style
-            .channel_settings
-            .get("account_tier")
-            .and_then(|v| v.as_str())
-            .unwrap_or(DEFAULT_TIER)
-            .to_lowercase();
+        let settings: LinkedinSettings = followup_plugin::read_settings(request)?;
+        let tier = settings.account_tier.unwrap_or_default().as_str().to_string();
         let Some(&cap) = manifest.limits.note_chars_by_tier.get(&tier) else {
-            let tiers: Vec<&str> =
-                manifest.limits.note_chars_by_tier.keys().map(String::as_str).collect();
-            return Err(format!(
-                "`{tier}` is not a LinkedIn account tier; use one of {}",
-                tiers.join(", ")
-            ));
+            return Err(format!("the manifest has no note cap for a `{tier}` account"));
         };
-        let facts = Facts::from_request(request);
+        let prepared = self.templates.prepare(request).map_err(|e| e.to_string())?;
+        let facts = &prepared.facts;
+        let templates = &prepared.templates;
         let names =
             ["connection_request", "connection_request.short", "connection_request.shortest"];
-        let fitted = self
-            .templates
-            .render_fitting(&names, &facts, |text| text.chars().count() <= cap as usize)
+        let fitted = templates
+            .render_fitting(&names, facts, |text| text.chars().count() <= cap as usize)
             .map_err(|e| e.to_string())?;
         let chars = fitted.text.chars().count();
         let mut checks =
-            checks::standard(&facts, &request.interview.reinforce.strengths, &fitted.text);
+            checks::standard(facts, &request.interview.reinforce.strengths, &fitted.text);
         checks.push(if fitted.fits {
             Check::pass("note_cap", format!("{chars} of {cap} characters allowed for a {tier} account"))
         } else {
@@ -140,6 +161,7 @@ impl Channel for Linkedin {
                 ]),
                 ..Limits::default()
             },
+            settings_schema: Some(followup_plugin::settings_schema::<LinkedinSettings>()),
         }
     }
 }

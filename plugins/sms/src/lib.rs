@@ -53,14 +53,15 @@ impl Sms {
         }
         let limits =
             manifest.limits.sms.unwrap_or(SmsLimits { preferred_segments: 1, max_segments: 2 });
-        let facts = Facts::from_request(request);
+        let prepared = self.templates.prepare(request).map_err(|e| e.to_string())?;
+        let facts = &prepared.facts;
+        let templates = &prepared.templates;
         let full = purpose.as_str().to_string();
         let short = format!("{full}.short");
         let preferred = limits.preferred_segments as usize;
         // Texts are normalised before they are measured, so measure what will be sent.
-        let fitted = self
-            .templates
-            .render_fitting(&[&full, &short], &facts, |text| {
+        let fitted = templates
+            .render_fitting(&[&full, &short], facts, |text| {
                 segment(&normalise(text).text).segments <= preferred
             })
             .map_err(|e| e.to_string())?;
@@ -68,8 +69,8 @@ impl Sms {
         let body = normalised.text;
         let segmentation = segment(&body);
 
-        let mut checks = checks::standard(&facts, &request.interview.reinforce.strengths, &body);
-        checks.push(names_sender(&facts, &body));
+        let mut checks = checks::standard(facts, &request.interview.reinforce.strengths, &body);
+        checks.push(names_sender(facts, &body));
         checks.push(segments_check(&segmentation, limits));
         if !normalised.replacements.is_empty() {
             let replaced: Vec<String> = normalised
@@ -97,6 +98,7 @@ impl Sms {
             ("segments".to_string(), segmentation.segments.into()),
             ("units".to_string(), segmentation.units.into()),
             ("chars".to_string(), body.chars().count().into()),
+            ("template".to_string(), fitted.template.clone().into()),
             (
                 "replaced".to_string(),
                 normalised
@@ -185,6 +187,7 @@ impl Channel for Sms {
                 sms: Some(SmsLimits { preferred_segments: 1, max_segments: 2 }),
                 ..Limits::default()
             },
+            settings_schema: None,
         }
     }
 }

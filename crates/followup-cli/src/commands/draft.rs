@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use followup_core::draft::{CheckLevel, Draft, DraftStyle, RENDER_REQUEST_VERSION, RenderRequest};
+use followup_core::draft::{CheckLevel, Draft, RENDER_REQUEST_VERSION, RenderRequest};
 use followup_core::plan::Step;
 
 use crate::args::OutputFormat;
@@ -96,7 +96,10 @@ fn draft(planned: &Planned, step: &Step) -> Result<Draft, String> {
         request_version: RENDER_REQUEST_VERSION,
         step: step.clone(),
         interview: planned.interview.interview.clone(),
-        style: DraftStyle::default(),
+        style: planned
+            .style
+            .style
+            .draft_style(&step.channel, planned.style.templates_for(&step.channel)),
     };
     let rendered = plugin.render(&request).map_err(|err| err.to_string())?;
     Ok(Draft::new(step, rendered))

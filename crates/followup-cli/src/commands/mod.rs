@@ -6,7 +6,10 @@ mod planning;
 
 pub use planning::Planned;
 mod plugins;
+mod plugins_check;
+mod plugins_new;
 mod schema;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -22,7 +25,10 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
         Settings::Plan(settings) => plan::run(&settings),
         Settings::Draft(settings) => draft::run(&settings),
         Settings::Plugins(settings) => plugins::run(&settings),
+        Settings::PluginsNew(settings) => plugins_new::run(&settings),
+        Settings::PluginsCheck(settings) => plugins_check::run(&settings),
         Settings::Schema(settings) => schema::run(&settings),
+        Settings::Validate(settings) => validate::run(&settings),
     }
 }
 

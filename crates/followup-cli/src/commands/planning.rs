@@ -3,29 +3,42 @@
 use followup_core::calendar::{BusinessCalendar, HolidayRules};
 use followup_core::interview::Interview;
 use followup_core::plan::Plan;
-use followup_core::rules::{self, TimingPolicy};
+use followup_core::rules;
 use followup_core::validate::{self, ValidInterview};
 use followup_host::Registry;
 
 use crate::document::{InputError, LocatedProblem, SourceFile};
 use crate::profile;
 use crate::settings::InterviewInput;
+use crate::style_pack::StylePack;
 
-/// An interview with its plan and the plugins that made it.
+/// An interview with its plan, the plugins and the style that made it.
 pub struct Planned {
     pub interview: ValidInterview,
     pub registry: Registry,
+    pub style: StylePack,
     pub plan: Plan,
 }
 
-/// Reads the interview, loads the plugins (reporting refusals on stderr) and plans.
-pub fn plan(input: &InterviewInput) -> Result<Planned, InputError> {
+/// Reads the interview and the style, loads the plugins (reporting refusals on
+/// stderr) and plans.
+pub fn plan(input: &InterviewInput) -> anyhow::Result<Planned> {
     let interview = load_interview(input)?;
+    let style = StylePack::resolve(&input.style)?;
     let registry = followup_host::load_plugins(&input.search);
     super::report_refusals(&registry);
-    let calendar = BusinessCalendar::new(HolidayRules::UsFederal);
-    let plan = rules::plan(&interview, &registry.manifests(), &calendar, &TimingPolicy::default());
-    Ok(Planned { interview, registry, plan })
+    for channel in style.style.channels.keys().chain(style.templates.keys()) {
+        if registry.get(channel).is_none() {
+            eprintln!(
+                "warning: the style has settings or templates for `{channel}`, but no plugin provides it"
+            );
+        }
+    }
+    let mut calendar = BusinessCalendar::new(HolidayRules::UsFederal);
+    style.style.extend_calendar(&mut calendar);
+    let manifests = style.style.apply_to(&registry.manifests());
+    let plan = rules::plan(&interview, &manifests, &calendar, &style.style.policy());
+    Ok(Planned { interview, registry, style, plan })
 }
 
 /// Reads, merges and validates the interview file.

@@ -11,7 +11,9 @@ use crate::settings::SchemaSettings;
 
 /// Runs `followup schema`.
 pub fn run(settings: &SchemaSettings) -> anyhow::Result<ExitCode> {
-    let schemas = schema::all();
+    let registry = followup_host::load_plugins(&settings.search);
+    super::report_refusals(&registry);
+    let schemas = schema::all(&registry.manifests());
     let mut out = std::io::stdout().lock();
     match &settings.out {
         Some(dir) => {

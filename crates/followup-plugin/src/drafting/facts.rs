@@ -5,7 +5,8 @@
 //! `role_kind`, `topic`, `topics`, `strengths`, `clarify`, `motivation`,
 //! `interview_day`, `interview_date`, `interview_when`, `meeting_format`, `decision`,
 //! `next_steps`, `firm`, `recruiter`, `sequence`, `sign_off`, `purpose`,
-//! `other_interviewers`, `discussed`, `open_points`, `recipient_address`, `send_date`.
+//! `other_interviewers`, `discussed`, `open_points`, `recipient_address`, `send_date`,
+//! `tone`.
 
 use followup_core::draft::RenderRequest;
 use followup_core::interview::{Interviewer, MeetingFormat};
@@ -111,6 +112,8 @@ pub struct Facts {
     pub recruiter: Option<PersonFacts>,
     /// The closing before the signature.
     pub sign_off: String,
+    /// The style's tone (`warm`, `formal`, `brief`), when it sets one.
+    pub tone: Option<String>,
     /// The other interviewers, by name (for a debrief).
     pub other_interviewers: Vec<String>,
     /// Everything discussed, each as `topic (with Name)`, for a debrief.
@@ -218,6 +221,7 @@ impl Facts {
                 .clone()
                 .filter(|s| !s.trim().is_empty())
                 .unwrap_or_else(|| DEFAULT_SIGN_OFF.to_string()),
+            tone: request.style.tone.clone(),
             other_interviewers: interview
                 .interviewers
                 .iter()

@@ -1,13 +1,13 @@
 //! What every channel needs to draft a message: the facts a template can use, the
 //! template engine, and the checks every good follow-up passes.
 //!
-//! A channel's `render` typically builds [`Facts`] from the request, renders its
-//! template for the step's purpose with [`Templates`], tidies the text, and runs
-//! [`checks::standard`] plus checks of its own.
+//! A channel's `render` typically calls [`Templates::prepare`] (its built-in templates
+//! with the style's overrides, and the [`Facts`] of the request), renders the template
+//! for the step's purpose, and runs [`checks::standard`] plus checks of its own.
 
 pub mod checks;
 mod facts;
 mod templates;
 
 pub use facts::{Facts, PersonFacts};
-pub use templates::{Fitted, TemplateError, Templates, tidy};
+pub use templates::{Fitted, Prepared, TemplateError, Templates, tidy};

@@ -8,12 +8,26 @@ use std::fmt;
 
 use tera::{Context, ErrorKind, Tera};
 
+use followup_core::draft::RenderRequest;
+
 use super::Facts;
 
 /// A set of named templates (`thank_you`, `check_in`, ...).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Templates {
     tera: Tera,
+    /// The sources, kept so that a style's overrides can be layered on top.
+    sources: Vec<(String, String)>,
+}
+
+/// The templates and facts for one render request: the channel's built-in templates
+/// with the style's overrides on top, and the facts with the style applied.
+#[derive(Debug)]
+pub struct Prepared<'t> {
+    /// The templates to render.
+    pub templates: std::borrow::Cow<'t, Templates>,
+    /// The facts to render them with.
+    pub facts: Facts,
 }
 
 /// A template that could not be parsed or rendered.
@@ -69,7 +83,38 @@ impl Templates {
             let first = sources.first().map_or("", |(name, _)| *name);
             template_error(first, &err)
         })?;
-        Ok(Templates { tera })
+        Ok(Templates {
+            tera,
+            sources: sources.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect(),
+        })
+    }
+
+    /// These templates with the style's templates of the same names replacing them,
+    /// and its signature and tone applied to the facts.
+    ///
+    /// # Errors
+    ///
+    /// Returns the style template that does not parse or render, with its line.
+    pub fn prepare(&self, request: &RenderRequest) -> Result<Prepared<'_>, TemplateError> {
+        let style = &request.style;
+        let mut facts = Facts::from_request(request);
+        let templates = if style.templates.is_empty() {
+            std::borrow::Cow::Borrowed(self)
+        } else {
+            let mut merged: Vec<(&str, &str)> = self
+                .sources
+                .iter()
+                .filter(|(name, _)| !style.templates.contains_key(name))
+                .map(|(n, s)| (n.as_str(), s.as_str()))
+                .collect();
+            merged.extend(style.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())));
+            std::borrow::Cow::Owned(Templates::from_sources(&merged)?)
+        };
+        if let Some(signature) = &style.signature {
+            let signature_only = Templates::from_sources(&[("signature", signature)])?;
+            facts.candidate.signature = signature_only.render("signature", &facts)?;
+        }
+        Ok(Prepared { templates, facts })
     }
 
     /// Whether a template of that name exists.

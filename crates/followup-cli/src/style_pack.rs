@@ -1,0 +1,200 @@
+//! Style packs on disk: a folder with `style.toml` (or `style.json`) and
+//! `templates/<channel>/<name>.tera`.
+//!
+//! A pack is found by path, or by name in the user's config directory
+//! (`~/.config/followup/styles/NAME/` on Linux). Without `--style`, the built-in style
+//! applies: no overrides, every default.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use followup_core::style::Style;
+
+use crate::document::{InputError, SourceFile};
+
+/// Which style to use.
+#[derive(Debug, Clone)]
+pub enum StyleChoice {
+    /// The built-in style.
+    BuiltIn,
+    /// A pack folder given by path.
+    Path(PathBuf),
+    /// A named pack in the config directory (which may be unknown).
+    Named { name: String, styles_dir: Option<PathBuf> },
+}
+
+/// A loaded style pack.
+#[derive(Debug, Clone, Default)]
+pub struct StylePack {
+    /// The folder it came from; `None` for the built-in style.
+    pub dir: Option<PathBuf>,
+    /// The settings file it came from.
+    pub settings_file: Option<PathBuf>,
+    /// The style's settings.
+    pub style: Style,
+    /// Template sources by channel, then by name (`thank_you`, `thank_you.subject`).
+    pub templates: BTreeMap<String, BTreeMap<String, Template>>,
+}
+
+/// One template file of a pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// Its text.
+    pub source: String,
+}
+
+/// Why a style pack could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StyleError {
+    /// No pack of that name.
+    #[error("no style named `{name}`{}", available_text(.looked_in, .available))]
+    UnknownName { name: String, looked_in: Option<PathBuf>, available: Vec<String> },
+    /// The folder has no settings file.
+    #[error(
+        "{dir}: not a style pack: it has no style.toml or style.json; create one (see docs/writing-a-style.md)"
+    )]
+    NoSettings { dir: PathBuf },
+    /// The folder has both.
+    #[error("{dir}: has both style.toml and style.json; keep one")]
+    BothSettings { dir: PathBuf },
+    /// A file could not be read or parsed.
+    #[error(transparent)]
+    Input(#[from] InputError),
+}
+
+fn available_text(looked_in: &Option<PathBuf>, available: &[String]) -> String {
+    match looked_in {
+        None => "; pass the style pack's folder instead".to_string(),
+        Some(dir) if available.is_empty() => {
+            format!(" in {}; pass a folder, or put the pack there", dir.display())
+        }
+        Some(dir) => {
+            format!(" in {}; the styles there are: {}", dir.display(), available.join(", "))
+        }
+    }
+}
+
+impl StyleChoice {
+    /// Reads an argument: a path when it names an existing folder or contains a path
+    /// separator, else a name.
+    pub fn from_argument(argument: &str, styles_dir: Option<PathBuf>) -> StyleChoice {
+        let path = Path::new(argument);
+        if path.is_dir() || argument.contains(std::path::MAIN_SEPARATOR) || argument.contains('/') {
+            StyleChoice::Path(path.to_path_buf())
+        } else {
+            StyleChoice::Named { name: argument.to_string(), styles_dir }
+        }
+    }
+}
+
+impl StylePack {
+    /// Loads the chosen pack.
+    ///
+    /// # Errors
+    ///
+    /// Returns which file is wrong and how, or that the pack does not exist.
+    pub fn resolve(choice: &StyleChoice) -> Result<StylePack, StyleError> {
+        match choice {
+            StyleChoice::BuiltIn => Ok(StylePack::default()),
+            StyleChoice::Path(dir) => StylePack::load(dir),
+            StyleChoice::Named { name, styles_dir } => {
+                let candidate = styles_dir.as_ref().map(|dir| dir.join(name));
+                match candidate {
+                    Some(dir) if dir.is_dir() => StylePack::load(&dir),
+                    _ => Err(StyleError::UnknownName {
+                        name: name.clone(),
+                        looked_in: styles_dir.clone(),
+                        available: styles_dir.as_deref().map(named_styles).unwrap_or_default(),
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Loads the pack in `dir`.
+    ///
+    /// # Errors
+    ///
+    /// Returns the first file that cannot be read or parsed.
+    pub fn load(dir: &Path) -> Result<StylePack, StyleError> {
+        let toml = dir.join("style.toml");
+        let json = dir.join("style.json");
+        let settings_file = match (toml.is_file(), json.is_file()) {
+            (true, true) => return Err(StyleError::BothSettings { dir: dir.to_path_buf() }),
+            (true, false) => toml,
+            (false, true) => json,
+            (false, false) => {
+                if !dir.is_dir() {
+                    return Err(InputError::Read {
+                        path: dir.to_path_buf(),
+                        cause: std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder"),
+                    }
+                    .into());
+                }
+                return Err(StyleError::NoSettings { dir: dir.to_path_buf() });
+            }
+        };
+        let style: Style = SourceFile::read(&settings_file)?.parse()?;
+        let templates = read_templates(&dir.join("templates"))?;
+        Ok(StylePack {
+            dir: Some(dir.to_path_buf()),
+            settings_file: Some(settings_file),
+            style,
+            templates,
+        })
+    }
+
+    /// The pack's templates for one channel, by name.
+    pub fn templates_for(&self, channel: &str) -> BTreeMap<String, String> {
+        self.templates
+            .get(channel)
+            .map(|t| t.iter().map(|(name, t)| (name.clone(), t.source.clone())).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// The names of the packs in a styles folder.
+fn named_styles(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Reads `templates/<channel>/<name>.tera`; a missing folder means no templates.
+fn read_templates(dir: &Path) -> Result<BTreeMap<String, BTreeMap<String, Template>>, InputError> {
+    let mut templates = BTreeMap::new();
+    let Ok(channels) = std::fs::read_dir(dir) else { return Ok(templates) };
+    for channel in channels.flatten() {
+        let channel_dir = channel.path();
+        let Some(channel_id) = channel.file_name().to_str().map(str::to_string) else { continue };
+        if !channel_dir.is_dir() {
+            continue;
+        }
+        let files = std::fs::read_dir(&channel_dir)
+            .map_err(|cause| InputError::Read { path: channel_dir.clone(), cause })?;
+        let mut by_name = BTreeMap::new();
+        for file in files.flatten() {
+            let path = file.path();
+            let Some(name) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".tera"))
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            let source = std::fs::read_to_string(&path)
+                .map_err(|cause| InputError::Read { path: path.clone(), cause })?;
+            by_name.insert(name, Template { path, source });
+        }
+        templates.insert(channel_id, by_name);
+    }
+    Ok(templates)
+}

@@ -1,0 +1,273 @@
+//! Styles: a firm's house style as data.
+//!
+//! A style says how messages are written (tone, sign-off, signature, template
+//! overrides per channel and purpose) and how the rules time them (cool-off, business
+//! hours, check-in cadence, letter transit, extra holidays). It is plain data, read from
+//! a style pack's `style.toml` by the CLI and validated against the published `style`
+//! schema, which also carries each installed channel's own settings schema.
+//!
+//! Precedence, from strongest to weakest: the style, then the channel plugin's own
+//! defaults (its manifest), then the built-in defaults ([`TimingPolicy::default`]).
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::BusinessCalendar;
+use crate::manifest::{ChannelManifest, HourRange, Hours};
+use crate::rules::TimingPolicy;
+use crate::time::Day;
+
+/// A firm's house style.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Style",
+    description = "A staffing firm's house style: tone, sign-off, signature, channel settings and timing policy. Templates live beside it in templates/<channel>/<purpose>.tera.",
+    example = crate::examples::style_example()
+)]
+pub struct Style {
+    /// The JSON Schema this document claims to follow; lets editors check it as you type.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The style's name, shown in reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The firm whose style this is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firm: Option<String>,
+    /// How messages should sound; templates can read it as `tone`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tone: Option<Tone>,
+    /// The closing before the signature, such as `Kind regards`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_off: Option<String>,
+    /// The signature block under messages, as a template (it may use the template
+    /// variables, such as `{{ candidate.name }}`). Default: the candidate's signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// When messages go out.
+    #[serde(default)]
+    pub timing: TimingSettings,
+    /// Settings per channel id: `hours` and `transit_business_days` for any channel, plus
+    /// the settings each channel publishes in its manifest.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub channels: BTreeMap<String, ChannelSettings>,
+}
+
+/// How messages should sound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    /// Friendly and personal.
+    Warm,
+    /// Reserved and polite.
+    Formal,
+    /// As short as courtesy allows.
+    Brief,
+}
+
+impl Tone {
+    /// The tone's name as templates see it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Warm => "warm",
+            Tone::Formal => "formal",
+            Tone::Brief => "brief",
+        }
+    }
+}
+
+/// The timing policy a style sets; every field is optional and falls back to the
+/// built-in default.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimingSettings {
+    /// Minutes after the interview before the thank-you window opens (default 60).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cool_off_minutes: Option<u32>,
+    /// Elapsed hours after the interview within which a thank-you goes out (default 24).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thank_you_hours: Option<u32>,
+    /// The recipients' business hours (default 09:00 to 17:00).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_hours: Option<HourRange>,
+    /// Minutes after the interview before the recruiter's debrief (default 15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debrief_after_minutes: Option<u32>,
+    /// First and last business day after the decision date for the first check-in
+    /// (default [1, 2]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in_after_decision: Option<[u32; 2]>,
+    /// First and last business day after the interview for the first check-in when no
+    /// decision date was given (default [5, 7]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in_without_decision: Option<[u32; 2]>,
+    /// How many check-ins at most (default 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in_count: Option<u32>,
+    /// Business days between check-ins (default 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in_spacing_business_days: Option<u32>,
+    /// End with one polite closing-the-loop note (default false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing_the_loop: Option<bool>,
+    /// Business days a letter (any channel whose messages travel) takes (default: the
+    /// channel's own figure, 3 for letters). A channel's own `transit_business_days`
+    /// wins over this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_transit_business_days: Option<u32>,
+    /// Days that are not business days besides weekends and US federal holidays.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_holidays: Vec<ExtraHoliday>,
+}
+
+/// A day that is not a business day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraHoliday {
+    /// The date.
+    pub date: Day,
+    /// Its name, shown in the plan's reasons.
+    pub name: String,
+}
+
+/// A style's settings for one channel.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ChannelSettings {
+    /// Replaces the channel's allowed and preferred hours (texting hours per
+    /// jurisdiction, for instance).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Hours>,
+    /// Replaces the business days the channel's messages travel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transit_business_days: Option<u32>,
+    /// Settings the channel itself defines (see its manifest's `settings_schema`), such
+    /// as LinkedIn's `account_tier`.
+    #[serde(flatten)]
+    pub own: BTreeMap<String, serde_json::Value>,
+}
+
+impl Style {
+    /// The timing policy: the style's figures over the built-in defaults.
+    pub fn policy(&self) -> TimingPolicy {
+        let t = &self.timing;
+        let d = TimingPolicy::default();
+        TimingPolicy {
+            cool_off_minutes: t.cool_off_minutes.unwrap_or(d.cool_off_minutes),
+            thank_you_hours: t.thank_you_hours.unwrap_or(d.thank_you_hours),
+            business_hours: t.business_hours.unwrap_or(d.business_hours),
+            debrief_after_minutes: t.debrief_after_minutes.unwrap_or(d.debrief_after_minutes),
+            debrief_min_hours: d.debrief_min_hours,
+            check_in_after_decision: t
+                .check_in_after_decision
+                .map_or(d.check_in_after_decision, |[a, b]| (a, b)),
+            check_in_without_decision: t
+                .check_in_without_decision
+                .map_or(d.check_in_without_decision, |[a, b]| (a, b)),
+            check_in_count: t.check_in_count.unwrap_or(d.check_in_count),
+            check_in_spacing_business_days: t
+                .check_in_spacing_business_days
+                .unwrap_or(d.check_in_spacing_business_days),
+            closing_the_loop: t.closing_the_loop.unwrap_or(d.closing_the_loop),
+            // Transit is per channel: see `apply_to`.
+            transit_business_days: d.transit_business_days,
+        }
+    }
+
+    /// Adds the style's extra holidays to a calendar.
+    pub fn extend_calendar(&self, calendar: &mut BusinessCalendar) {
+        for holiday in &self.timing.extra_holidays {
+            calendar.add_holiday(holiday.date.0, holiday.name.clone());
+        }
+    }
+
+    /// The manifests with the style's channel settings applied: a channel's own
+    /// `hours` and `transit_business_days` first, else `timing.letter_transit_business_days`
+    /// for every channel whose messages travel.
+    pub fn apply_to(&self, manifests: &[ChannelManifest]) -> Vec<ChannelManifest> {
+        manifests
+            .iter()
+            .map(|manifest| {
+                let mut manifest = manifest.clone();
+                if manifest.delivery.transit_business_days > 0
+                    && let Some(days) = self.timing.letter_transit_business_days
+                {
+                    manifest.delivery.transit_business_days = days;
+                }
+                if let Some(settings) = self.channels.get(&manifest.id) {
+                    if let Some(hours) = &settings.hours {
+                        manifest.hours = hours.clone();
+                    }
+                    if let Some(days) = settings.transit_business_days {
+                        manifest.delivery.transit_business_days = days;
+                    }
+                }
+                manifest
+            })
+            .collect()
+    }
+
+    /// What a channel's render requests carry of this style; `templates` are the
+    /// style pack's templates for that channel.
+    pub fn draft_style(
+        &self,
+        channel: &str,
+        templates: BTreeMap<String, String>,
+    ) -> crate::draft::DraftStyle {
+        crate::draft::DraftStyle {
+            sign_off: self.sign_off.clone(),
+            signature: self.signature.clone(),
+            tone: self.tone.map(|t| t.as_str().to_string()),
+            firm: self.firm.clone(),
+            templates,
+            channel_settings: self.own_settings(channel),
+        }
+    }
+
+    /// The settings a channel defines for itself, for its render requests.
+    pub fn own_settings(&self, channel: &str) -> BTreeMap<String, serde_json::Value> {
+        self.channels.get(channel).map(|s| s.own.clone()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::ClockTime;
+
+    #[test]
+    fn style_figures_win_over_defaults_and_the_rest_stay() {
+        let style = Style {
+            timing: TimingSettings {
+                cool_off_minutes: Some(30),
+                check_in_without_decision: Some([3, 4]),
+                business_hours: Some(HourRange {
+                    start: ClockTime::hm(8, 30),
+                    end: ClockTime::hm(18, 0),
+                }),
+                ..TimingSettings::default()
+            },
+            ..Style::default()
+        };
+        let policy = style.policy();
+        assert_eq!(policy.cool_off_minutes, 30);
+        assert_eq!(policy.check_in_without_decision, (3, 4));
+        assert_eq!(policy.business_hours.start, ClockTime::hm(8, 30));
+        assert_eq!(policy.thank_you_hours, TimingPolicy::default().thank_you_hours);
+        assert_eq!(Style::default().policy(), TimingPolicy::default());
+    }
+
+    #[test]
+    fn unknown_channel_keys_are_the_channels_own() {
+        let style: Style = serde_json::from_value(serde_json::json!({
+            "channels": {"linkedin": {"account_tier": "premium", "transit_business_days": 1}}
+        }))
+        .expect("valid style");
+        let linkedin = &style.channels["linkedin"];
+        assert_eq!(linkedin.transit_business_days, Some(1));
+        assert_eq!(style.own_settings("linkedin")["account_tier"], "premium");
+        assert!(style.own_settings("sms").is_empty());
+    }
+}
