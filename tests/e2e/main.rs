@@ -3,6 +3,9 @@
 
 mod cli;
 mod drafts;
+mod export;
+mod plugins;
 mod properties;
 mod rules;
 mod styles;
+mod validate;

@@ -1,7 +1,9 @@
 //! A hand-written copy of the C ABI in `crates/followup-plugin/src/abi.rs`, shared by
 //! the fault plugins through `#[path]`. It is copied rather than depended on so that a
-//! fault can break any part of it, as a foreign or outdated build would. It mirrors
-//! ABI 1.1; [`PluginTableV1_0`] is the table as it was before `render` was appended.
+//! fault can break any part of it, as a foreign or outdated build would. Its
+//! [`PluginTable`] is the table of ABI 1.1, which a 1.2 host still loads (minor
+//! versions only append); [`PluginTableV1_0`] is the table as it was before `render`
+//! was appended, and [`PluginTableV1_2`] the table with `export` appended.
 
 #![allow(dead_code, reason = "each fault uses a different part of the ABI")]
 
@@ -42,6 +44,25 @@ pub struct PluginTableV1_0 {
     pub manifest: unsafe extern "C" fn(out: *mut Buffer) -> u32,
     pub free_buffer: unsafe extern "C" fn(buffer: Buffer),
 }
+
+/// The entry table of ABI 1.2: the 1.1 table with `export` appended.
+#[repr(C)]
+pub struct PluginTableV1_2 {
+    pub abi_version: u32,
+    pub table_size: u32,
+    pub manifest: unsafe extern "C" fn(out: *mut Buffer) -> u32,
+    pub free_buffer: unsafe extern "C" fn(buffer: Buffer),
+    pub render: unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32,
+    /// Since 1.2.
+    pub export: unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32,
+}
+
+/// The size of a complete 1.2 table.
+pub const TABLE_SIZE_V1_2: u32 = std::mem::size_of::<PluginTableV1_2>() as u32;
+
+// The 1.1 table must be exactly the 1.2 table without its last field, as in the real
+// ABI (`TABLE_SIZE_V1_1 = offset_of!(PluginTable, export)`).
+const _: () = assert!(TABLE_SIZE as usize == std::mem::offset_of!(PluginTableV1_2, export));
 
 /// The size of a complete 1.1 table.
 pub const TABLE_SIZE: u32 = std::mem::size_of::<PluginTable>() as u32;
@@ -103,9 +124,9 @@ pub unsafe extern "C" fn free_buffer(buffer: Buffer) {
 
 /// Exports the two handshake functions: a version function returning `$version`, and
 /// the entry function returning a table with `$table_size`, `$manifest` and, when
-/// given, `$render`. Without `render` the table has the 1.0 layout, as a library built
-/// before drafting existed; with it, the 1.1 layout. The module that includes this file
-/// needs `#[macro_use]`.
+/// given, `$render` and `$export`. Without `render` the table has the 1.0 layout, as a
+/// library built before drafting existed; with it, the 1.1 layout; with `export` too,
+/// the 1.2 layout. The module that includes this file needs `#[macro_use]`.
 #[allow(unused_macros, reason = "the fault without an entry table exports by hand")]
 macro_rules! export_plugin {
     (version: $version:expr, table_size: $table_size:expr, manifest: $manifest:expr) => {
@@ -144,6 +165,31 @@ macro_rules! export_plugin {
                 manifest: $manifest,
                 free_buffer: abi::free_buffer,
                 render: $render,
+            };
+            &TABLE
+        }
+    };
+    (
+        version: $version:expr,
+        table_size: $table_size:expr,
+        manifest: $manifest:expr,
+        render: $render:expr,
+        export: $export:expr $(,)?
+    ) => {
+        #[unsafe(no_mangle)]
+        pub extern "C" fn followup_plugin_abi_version() -> u32 {
+            $version
+        }
+
+        #[unsafe(no_mangle)]
+        pub extern "C" fn followup_plugin_entry_v1() -> *const abi::PluginTableV1_2 {
+            static TABLE: abi::PluginTableV1_2 = abi::PluginTableV1_2 {
+                abi_version: $version,
+                table_size: $table_size,
+                manifest: $manifest,
+                free_buffer: abi::free_buffer,
+                render: $render,
+                export: $export,
             };
             &TABLE
         }

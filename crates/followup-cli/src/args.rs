@@ -10,18 +10,24 @@ Examples:
   followup plan interview.toml --now 2026-11-24T18:00:00-06:00 --format json
   followup plan interview.json --plugin-dir ./my-plugins
   followup draft docs/examples/shift-text.toml --channel sms
+  followup export docs/examples/panel.toml --out followup/
   followup plugins
   followup schema --out schemas/ --force
   followup validate docs/examples/*.toml
   followup validate docs/examples/styles/staffing-network
+  followup validate --jsonl interviews.jsonl
+  followup validate interview.toml --format json
+  followup plugins new whatsapp --dir followup-whatsapp
+  followup plugins check followup-whatsapp/target/release/libfollowup_whatsapp.so
 
 Exit status:
   0  success
   1  failure (no plugin could be loaded when one was needed, a draft failed a check,
      a plugin could not draft)
   2  usage error (unknown option, bad --now)
-  3  invalid input (the file has syntax errors or breaks a rule; every problem is listed)
-  4  the input could not be read (missing file, no permission)";
+  3  invalid input (the file has syntax errors or breaks a rule; every problem is listed;
+     validate: any file with an error)
+  4  the input could not be read (missing file, no permission; validate: 4 wins over 3)";
 
 /// Plans the follow-up after a job interview: the right message, on the right channel,
 /// to the right person, on time.
@@ -44,6 +50,9 @@ pub enum Command {
     /// Draft the message of every step of the plan, with the checks each passed or
     /// failed.
     Draft(DraftArgs),
+    /// Write the drafts as files for the tools people use: .eml drafts, a calendar of
+    /// reminders, printable letters, texts and notes to paste, and an overview page.
+    Export(ExportArgs),
     /// List the channel plugins found, loaded and refused; scaffold a new plugin;
     /// check a built plugin.
     Plugins(PluginsArgs),
@@ -115,6 +124,31 @@ pub struct DraftArgs {
     /// Draft only the steps on this channel (email, sms, linkedin, letter, ...).
     #[arg(long, value_name = "NAME")]
     pub channel: Option<String>,
+}
+
+/// Arguments of `followup export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub plan: PlanArgs,
+    /// The folder to write into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replace files that already exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Paper size for printed letters.
+    #[arg(long, value_enum, default_value_t = Paper::Letter)]
+    pub paper: Paper,
+}
+
+/// Paper sizes for printed letters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
 }
 
 /// Arguments of `followup plan`.

@@ -13,6 +13,7 @@ use crate::args::{
     Cli, Command, DraftArgs, OutputFormat, PlanArgs, PluginsAction, PluginsArgs, PluginsCheckArgs,
     PluginsNewArgs, SchemaArgs, ValidateArgs,
 };
+use crate::args::{ExportArgs, Paper};
 use crate::exit::UsageError;
 use crate::style_pack::StyleChoice;
 
@@ -26,6 +27,8 @@ pub enum Settings {
     Plan(PlanSettings),
     /// `followup draft`.
     Draft(DraftSettings),
+    /// `followup export`.
+    Export(ExportSettings),
     /// `followup plugins` (listing).
     Plugins(PluginsSettings),
     /// `followup plugins new`.
@@ -36,6 +39,18 @@ pub enum Settings {
     Schema(SchemaSettings),
     /// `followup validate`.
     Validate(ValidateSettings),
+}
+
+/// Settings of `followup export`.
+#[derive(Debug)]
+pub struct ExportSettings {
+    pub input: InterviewInput,
+    /// The folder to write into.
+    pub out: PathBuf,
+    /// Replace existing files.
+    pub force: bool,
+    /// Paper size for letters.
+    pub paper: followup_core::export::Paper,
 }
 
 /// Settings of `followup plugins new`.
@@ -163,6 +178,17 @@ impl Settings {
             Command::Plan(args) => {
                 let format = args.format;
                 Settings::Plan(PlanSettings { input: interview_input(args, &env, search)?, format })
+            }
+            Command::Export(ExportArgs { plan, out, force, paper }) => {
+                Settings::Export(ExportSettings {
+                    input: interview_input(plan, &env, search)?,
+                    out,
+                    force,
+                    paper: match paper {
+                        Paper::Letter => followup_core::export::Paper::Letter,
+                        Paper::A4 => followup_core::export::Paper::A4,
+                    },
+                })
             }
             Command::Draft(DraftArgs { plan, step, channel }) => {
                 let format = plan.format;

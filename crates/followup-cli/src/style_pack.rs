@@ -26,8 +26,6 @@ pub enum StyleChoice {
 /// A loaded style pack.
 #[derive(Debug, Clone, Default)]
 pub struct StylePack {
-    /// The folder it came from; `None` for the built-in style.
-    pub dir: Option<PathBuf>,
     /// The settings file it came from.
     pub settings_file: Option<PathBuf>,
     /// The style's settings.
@@ -138,11 +136,30 @@ impl StylePack {
         };
         let style: Style = SourceFile::read(&settings_file)?.parse()?;
         let templates = read_templates(&dir.join("templates"))?;
-        Ok(StylePack {
-            dir: Some(dir.to_path_buf()),
-            settings_file: Some(settings_file),
-            style,
-            templates,
+        Ok(StylePack { settings_file: Some(settings_file), style, templates })
+    }
+
+    /// Checks the style's figures and ranges (core's rules), so a style that would
+    /// make no sense is refused with its file, line and field.
+    ///
+    /// # Errors
+    ///
+    /// Returns every problem, located in the settings file.
+    pub fn check(&self) -> Result<(), InputError> {
+        let Err(problems) = self.style.check() else { return Ok(()) };
+        let path = self.settings_file.clone().unwrap_or_default();
+        let source = SourceFile::read(&path).ok();
+        Err(InputError::Invalid {
+            problems: problems
+                .into_iter()
+                .map(|problem| crate::document::LocatedProblem {
+                    position: source.as_ref().and_then(|s| s.locate(&problem.path)),
+                    field: problem.path,
+                    message: problem.message,
+                    hint: problem.hint,
+                })
+                .collect(),
+            path,
         })
     }
 
@@ -168,7 +185,9 @@ fn named_styles(dir: &Path) -> Vec<String> {
 }
 
 /// Reads `templates/<channel>/<name>.tera`; a missing folder means no templates.
-fn read_templates(dir: &Path) -> Result<BTreeMap<String, BTreeMap<String, Template>>, InputError> {
+pub fn read_templates(
+    dir: &Path,
+) -> Result<BTreeMap<String, BTreeMap<String, Template>>, InputError> {
     let mut templates = BTreeMap::new();
     let Ok(channels) = std::fs::read_dir(dir) else { return Ok(templates) };
     for channel in channels.flatten() {

@@ -18,8 +18,15 @@ use crate::plan::{Purpose, Recipient, Step};
 pub const RENDER_REQUEST_VERSION: u32 = 1;
 
 /// What a channel needs to draft one step.
+///
+/// Unknown fields are ignored, not refused: a newer host may add fields without a new
+/// `request_version`, and older plugins must keep working.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Render request",
+    description = "What the host sends a channel plugin to draft one step: the step, the interview and the style.",
+    example = crate::examples::render_request_example()
+)]
 pub struct RenderRequest {
     /// The version of this shape; see [`RENDER_REQUEST_VERSION`].
     pub request_version: u32,
@@ -33,8 +40,8 @@ pub struct RenderRequest {
 }
 
 /// How messages are written: a firm's house style, as far as drafting needs it.
+/// Unknown fields are ignored, for the same reason as in [`RenderRequest`].
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct DraftStyle {
     /// The closing before the signature, such as `Best regards`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,9 +65,9 @@ pub struct DraftStyle {
     pub channel_settings: BTreeMap<String, serde_json::Value>,
 }
 
-/// A channel's answer: the message and its checks.
+/// A channel's answer: the message and its checks. Unknown fields are ignored, so a
+/// newer plugin can add some without breaking older hosts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct RenderedDraft {
     /// The subject line, for channels that have one.
     #[serde(default)]
@@ -123,7 +130,8 @@ pub enum CheckLevel {
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "Draft",
-    description = "The text of one follow-up step, rendered by its channel, with the checks it passed or failed."
+    description = "The text of one follow-up step, rendered by its channel, with the checks it passed or failed.",
+    example = crate::examples::draft_example()
 )]
 pub struct Draft {
     /// The id of the step in the plan.

@@ -53,3 +53,78 @@ pub fn style_example() -> Value {
         "channels": { "linkedin": { "account_tier": "premium" }, "letter": { "variant": "card", "transit_business_days": 2 } }
     })
 }
+
+/// An example step, as JSON.
+fn step_example() -> Value {
+    json!({
+        "id": "thank-you-dana-whitfield-email",
+        "purpose": "thank_you",
+        "channel": "email",
+        "recipient": { "name": "Dana Whitfield", "kind": "interviewer" },
+        "not_before": "2026-11-24T16:00:00-06:00",
+        "send_at": "2026-11-24T16:00:00-06:00",
+        "not_after": "2026-11-25T15:00:00-06:00",
+        "time_zone": "America/Chicago",
+        "rationale": ["Email suits professional roles"],
+        "warnings": []
+    })
+}
+
+/// An example plan, as JSON.
+pub fn plan_example() -> Value {
+    json!({
+        "steps": [step_example()],
+        "skipped": [{
+            "channel": "sms",
+            "reason": "Text message is not suggested: nobody at Northwind Analytics said text message was fine"
+        }],
+        "warnings": []
+    })
+}
+
+/// An example draft, as JSON.
+pub fn draft_example() -> Value {
+    json!({
+        "step_id": "thank-you-dana-whitfield-email",
+        "purpose": "thank_you",
+        "channel": "email",
+        "recipient": { "name": "Dana Whitfield", "kind": "interviewer" },
+        "subject": "Thank you: Data Analyst interview",
+        "body": "Dear Dana,\n\nThank you for speaking with me today about the Data Analyst role at Northwind Analytics.\n\nBest regards,\nAna Ruiz",
+        "checks": [{ "name": "concision", "level": "pass", "message": "24 words (limit 150)" }],
+        "meta": { "word_count": 24 }
+    })
+}
+
+/// An example candidate profile, as JSON.
+pub fn profile_example() -> Value {
+    json!({
+        "name": "Ana Ruiz",
+        "email": "ana.ruiz@example.com",
+        "phone": "+13125550143",
+        "time_zone": "America/Chicago",
+        "signature": "Ana Ruiz\n(312) 555-0143"
+    })
+}
+
+/// An example render request, as JSON.
+pub fn render_request_example() -> Value {
+    json!({
+        "request_version": 1,
+        "step": step_example(),
+        "interview": interview_example(),
+        "style": { "sign_off": "Best regards" }
+    })
+}
+
+/// An example export request, as JSON.
+pub fn export_request_example() -> Value {
+    json!({
+        "request_version": 1,
+        "draft": draft_example(),
+        "step": step_example(),
+        "interview": interview_example(),
+        "style": {},
+        "paper": "letter"
+    })
+}

@@ -59,7 +59,8 @@ pub struct Interview {
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "Candidate details",
-    description = "The candidate's own details; as a profile file, merged into every interview (the interview's fields win)."
+    description = "The candidate's own details; as a profile file, merged into every interview (the interview's fields win).",
+    example = crate::examples::profile_example()
 )]
 pub struct CandidateDetails {
     /// The JSON Schema this document claims to follow (for a profile file).

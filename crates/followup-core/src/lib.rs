@@ -19,6 +19,7 @@ pub mod calendar;
 pub mod draft;
 #[doc(hidden)]
 pub mod examples;
+pub mod export;
 pub mod holidays;
 pub mod interview;
 pub mod manifest;

@@ -73,6 +73,32 @@ pub struct ChannelManifest {
     pub settings_schema: Option<serde_json::Value>,
 }
 
+/// A manifest with every optional part at its default and the required ones empty, for
+/// struct-update syntax: `ChannelManifest { id: ..., name: ..., ..ChannelManifest::default() }`.
+/// An empty manifest does not pass [`ChannelManifest::check`].
+impl Default for ChannelManifest {
+    fn default() -> ChannelManifest {
+        ChannelManifest {
+            schema: None,
+            manifest_version: MANIFEST_SCHEMA_VERSION,
+            id: String::new(),
+            name: String::new(),
+            version: String::new(),
+            description: String::new(),
+            selection: Selection { mode: SelectionMode::Primary, priority: 0, fallback: false },
+            fits: Fit::default(),
+            recipients: Vec::new(),
+            purposes: Vec::new(),
+            requires: Requirements::default(),
+            hours: Hours::default(),
+            delivery: Delivery::default(),
+            ordering: Ordering::default(),
+            limits: Limits::default(),
+            settings_schema: None,
+        }
+    }
+}
+
 /// How the rules engine chooses a channel.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -203,7 +229,7 @@ pub struct Delivery {
 }
 
 /// What a channel's steps must come after.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ordering {
     /// The purpose whose step to the same person must be sent first.
@@ -220,6 +246,13 @@ pub struct Ordering {
 impl Ordering {
     fn default_window_hours() -> u32 {
         72
+    }
+}
+
+/// The same defaults as an absent `ordering` in JSON: nothing to follow, a 72-hour window.
+impl Default for Ordering {
+    fn default() -> Ordering {
+        Ordering { after: None, gap_minutes: 0, window_hours: Ordering::default_window_hours() }
     }
 }
 

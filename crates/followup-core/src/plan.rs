@@ -19,7 +19,8 @@ use crate::time::Day;
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "Plan",
-    description = "The follow-up plan for one interview: steps in the order to send them, channels left out and why, warnings."
+    description = "The follow-up plan for one interview: steps in the order to send them, channels left out and why, warnings.",
+    example = crate::examples::plan_example()
 )]
 pub struct Plan {
     /// The steps, ordered by recommended moment.

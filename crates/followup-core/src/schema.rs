@@ -6,6 +6,7 @@
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
 use crate::draft::{Draft, RenderRequest};
+use crate::export::ExportRequest;
 use crate::interview::{CandidateDetails, Interview};
 use crate::manifest::ChannelManifest;
 use crate::plan::Plan;
@@ -41,6 +42,7 @@ pub fn all(channels: &[ChannelManifest]) -> Vec<PublishedSchema> {
         generate::<Plan>("plan.schema.json"),
         generate::<Draft>("draft.schema.json"),
         generate::<RenderRequest>("render-request.schema.json"),
+        generate::<ExportRequest>("export-request.schema.json"),
         generate::<ChannelManifest>("manifest.schema.json"),
     ]
 }

@@ -18,6 +18,7 @@ use crate::calendar::BusinessCalendar;
 use crate::manifest::{ChannelManifest, HourRange, Hours};
 use crate::rules::TimingPolicy;
 use crate::time::Day;
+use crate::validate::Problem;
 
 /// A firm's house style.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -149,7 +150,116 @@ pub struct ChannelSettings {
     pub own: BTreeMap<String, serde_json::Value>,
 }
 
+/// The largest figures a style may set: beyond them a figure is almost surely a typo (a
+/// thank-you window of a month), and the rules are not made for them. The rules clamp
+/// to the same figures, so even an unchecked style cannot make planning run away.
+pub const MOST: [(&str, u32, &str); 7] = [
+    ("timing.cool_off_minutes", 24 * 60, "a day"),
+    ("timing.thank_you_hours", 7 * 24, "a week"),
+    ("timing.debrief_after_minutes", 24 * 60, "a day"),
+    ("timing.check_in_count", 10, "ten check-ins"),
+    ("timing.check_in_spacing_business_days", 60, "60 business days"),
+    ("timing.letter_transit_business_days", 30, "30 business days"),
+    ("transit_business_days", 30, "30 business days"),
+];
+
+/// The most business days a check-in may be set after the decision or interview.
+pub const MOST_CHECK_IN_DAYS: u32 = 60;
+
+/// The most a field may be (matched by its last part for the per-channel ones).
+pub fn most_for(field: &str) -> Option<(u32, &'static str)> {
+    MOST.iter()
+        .find(|(name, _, _)| field == *name || field.ends_with(&format!(".{name}")))
+        .map(|(_, most, words)| (*most, *words))
+}
+
 impl Style {
+    /// Checks what the types cannot: figures within what the rules plan for, hour
+    /// ranges in order, check-in day ranges in order.
+    ///
+    /// # Errors
+    ///
+    /// Returns every problem, each with its field path and a hint.
+    pub fn check(&self) -> Result<(), Vec<Problem>> {
+        let mut problems = Vec::new();
+        self.check_figures(&mut problems);
+        let timing = &self.timing;
+        if let Some(range) = &timing.business_hours {
+            check_range(&mut problems, "timing.business_hours", range);
+        }
+        for (field, pair) in [
+            ("timing.check_in_after_decision", timing.check_in_after_decision),
+            ("timing.check_in_without_decision", timing.check_in_without_decision),
+        ] {
+            if let Some([first, last]) = pair
+                && first > last
+            {
+                problems.push(Problem {
+                    path: field.to_string(),
+                    message: format!("the first business day ({first}) is after the last ({last})"),
+                    hint: Some(format!("write [{last}, {first}]")),
+                });
+            }
+        }
+        for (id, settings) in &self.channels {
+            if let Some(hours) = &settings.hours {
+                let field = format!("channels.{id}.hours");
+                if let Some(range) = &hours.allowed {
+                    check_range(&mut problems, &format!("{field}.allowed"), range);
+                }
+                for (code, range) in &hours.by_jurisdiction {
+                    check_range(&mut problems, &format!("{field}.by_jurisdiction.{code}"), range);
+                }
+            }
+        }
+        if problems.is_empty() { Ok(()) } else { Err(problems) }
+    }
+
+    fn check_figures(&self, problems: &mut Vec<Problem>) {
+        let timing = &self.timing;
+        let mut figures: Vec<(String, u32)> = [
+            ("timing.cool_off_minutes", timing.cool_off_minutes),
+            ("timing.thank_you_hours", timing.thank_you_hours),
+            ("timing.debrief_after_minutes", timing.debrief_after_minutes),
+            ("timing.check_in_count", timing.check_in_count),
+            ("timing.check_in_spacing_business_days", timing.check_in_spacing_business_days),
+            ("timing.letter_transit_business_days", timing.letter_transit_business_days),
+        ]
+        .into_iter()
+        .filter_map(|(field, figure)| Some((field.to_string(), figure?)))
+        .collect();
+        for (field, pair) in [
+            ("timing.check_in_after_decision", timing.check_in_after_decision),
+            ("timing.check_in_without_decision", timing.check_in_without_decision),
+        ] {
+            for (index, figure) in pair.into_iter().flatten().enumerate() {
+                figures.push((format!("{field}[{index}]"), figure));
+            }
+        }
+        for (id, settings) in &self.channels {
+            if let Some(days) = settings.transit_business_days {
+                figures.push((format!("channels.{id}.transit_business_days"), days));
+            }
+        }
+        for (field, figure) in figures {
+            let (most, words) = if field.ends_with(']') {
+                (MOST_CHECK_IN_DAYS, "60 business days")
+            } else {
+                match most_for(&field) {
+                    Some(limit) => limit,
+                    None => continue,
+                }
+            };
+            if figure > most {
+                problems.push(Problem {
+                    path: field,
+                    message: format!("{figure} is more than followup plans for ({most})"),
+                    hint: Some(format!("check the figure; at most {words}")),
+                });
+            }
+        }
+    }
+
     /// The timing policy: the style's figures over the built-in defaults.
     pub fn policy(&self) -> TimingPolicy {
         let t = &self.timing;
@@ -229,6 +339,18 @@ impl Style {
     /// The settings a channel defines for itself, for its render requests.
     pub fn own_settings(&self, channel: &str) -> BTreeMap<String, serde_json::Value> {
         self.channels.get(channel).map(|s| s.own.clone()).unwrap_or_default()
+    }
+}
+
+fn check_range(problems: &mut Vec<Problem>, field: &str, range: &HourRange) {
+    if range.start >= range.end {
+        problems.push(Problem {
+            path: field.to_string(),
+            message: format!("the hours start at {} but end at {}", range.start, range.end),
+            hint: Some(
+                "write the earlier time as `start`; ranges cannot cross midnight".to_string(),
+            ),
+        });
     }
 }
 

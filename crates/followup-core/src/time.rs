@@ -41,17 +41,22 @@ impl ZoneName {
 
     /// The known zone name closest to this one, to suggest when this one is unknown.
     pub fn closest_known(&self) -> Option<String> {
+        // The names, with their lower-case forms, are listed once per process: the
+        // database does not change, and a file of many bad records asks many times.
+        static NAMES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+        let names = NAMES.get_or_init(|| {
+            jiff::tz::db()
+                .available()
+                .map(|name| (name.as_str().to_ascii_lowercase(), name.as_str().to_string()))
+                .collect()
+        });
         let wanted = self.0.to_ascii_lowercase();
-        jiff::tz::db()
-            .available()
-            .map(|name| name.as_str().to_string())
-            .map(|name| {
-                let score = strsim::jaro_winkler(&wanted, &name.to_ascii_lowercase());
-                (score, name)
-            })
+        names
+            .iter()
+            .map(|(lower, name)| (strsim::jaro_winkler(&wanted, lower), name))
             .filter(|(score, _)| *score > 0.88)
             .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, name)| name)
+            .map(|(_, name)| name.clone())
     }
 }
 

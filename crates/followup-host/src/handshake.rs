@@ -16,7 +16,7 @@ use std::path::Path;
 use followup_core::manifest::ChannelManifest;
 use followup_plugin::abi::{
     ABI_VERSION, ABI_VERSION_SYMBOL, Buffer, ENTRY_SYMBOL_V1, PluginTable, STATUS_ERROR, STATUS_OK,
-    STATUS_PANIC, TABLE_SIZE_V1_0, abi_major, abi_minor,
+    STATUS_PANIC, TABLE_SIZE_V1_0, TABLE_SIZE_V1_1, TABLE_SIZE_V1_2, abi_major, abi_minor,
 };
 use libloading::Library;
 
@@ -39,9 +39,14 @@ pub(crate) struct Described {
 pub struct Entry {
     pub(crate) manifest: unsafe extern "C" fn(out: *mut Buffer) -> u32,
     pub(crate) free_buffer: unsafe extern "C" fn(buffer: Buffer),
-    pub(crate) render:
-        Option<unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32>,
+    pub(crate) render: Option<JsonCall>,
+    pub(crate) export: Option<JsonCall>,
 }
+
+/// An entry point that takes JSON bytes and writes its answer into a buffer
+/// (`render`, `export`).
+pub(crate) type JsonCall =
+    unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32;
 
 /// Opens the library at `path` (canonical and absolute) and returns its checked
 /// manifest.
@@ -132,13 +137,19 @@ fn entry_table(library: &'static Library, abi_version: u32) -> Result<Entry, Ref
     let (manifest, free_buffer) = unsafe {
         ((&raw const (*table).manifest).read(), (&raw const (*table).free_buffer).read())
     };
-    let render = if table_size as usize >= size_of::<PluginTable>() {
+    let render = if table_size as usize >= TABLE_SIZE_V1_1 {
         // SAFETY: `table_size` says the 1.1 field is there too.
         Some(unsafe { (&raw const (*table).render).read() })
     } else {
         None
     };
-    Ok(Entry { manifest, free_buffer, render })
+    let export = if table_size as usize >= TABLE_SIZE_V1_2 {
+        // SAFETY: `table_size` says the 1.2 field is there too.
+        Some(unsafe { (&raw const (*table).export).read() })
+    } else {
+        None
+    };
+    Ok(Entry { manifest, free_buffer, render, export })
 }
 
 /// Calls `manifest` and returns its bytes, or the refusal its status calls for.

@@ -37,12 +37,14 @@
 #![deny(missing_docs)]
 
 mod discover;
+mod export;
 mod handshake;
 mod refusal;
 mod registry;
 mod render;
 mod search;
 
+pub use export::{ExportError, ExportFile};
 pub use refusal::{Refusal, RefusalReason};
 pub use registry::{LoadedPlugin, Registry, load_plugins};
 pub use render::RenderError;

@@ -27,11 +27,12 @@ pub const fn abi_minor(version: u32) -> u16 {
     (version & 0xffff) as u16
 }
 
-/// The ABI version this crate speaks: 1.1.
+/// The ABI version this crate speaks: 1.2.
 ///
 /// - 1.0: `manifest` and `free_buffer`.
 /// - 1.1: appends `render`, which drafts one step.
-pub const ABI_VERSION: u32 = abi_version(1, 1);
+/// - 1.2: appends `export`, which turns a drafted step into files.
+pub const ABI_VERSION: u32 = abi_version(1, 2);
 
 /// The exported `extern "C" fn() -> u32` that returns the library's ABI version.
 pub const ABI_VERSION_SYMBOL: &str = "followup_plugin_abi_version";
@@ -83,8 +84,19 @@ pub struct PluginTable {
     /// Since 1.1. Drafts one step: reads a JSON render request of `input_len` bytes at
     /// `input` and writes the JSON draft into `out`; returns a status.
     pub render: unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32,
+    /// Since 1.2. Exports one drafted step as files: reads a JSON export request of
+    /// `input_len` bytes at `input` and writes the JSON list of files (contents in
+    /// base64) into `out`; returns a status.
+    pub export: unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32,
 }
 
 /// The size of a 1.0 table: every field before `render`. A host accepts any table at
 /// least this long and uses the later fields only when `table_size` covers them.
 pub const TABLE_SIZE_V1_0: usize = std::mem::offset_of!(PluginTable, render);
+
+/// The size of a 1.1 table: every field before `export`. A table at least this long
+/// has `render`.
+pub const TABLE_SIZE_V1_1: usize = std::mem::offset_of!(PluginTable, export);
+
+/// The size of a 1.2 table: a table at least this long has `export`.
+pub const TABLE_SIZE_V1_2: usize = size_of::<PluginTable>();

@@ -85,6 +85,36 @@ pub unsafe fn read_request(
     Ok(request)
 }
 
+/// Reads the host's export request.
+///
+/// # Errors
+///
+/// Returns a message when the bytes are not a request this plugin understands.
+///
+/// # Safety
+///
+/// `input` must point to `input_len` readable bytes (or be null with length 0).
+pub unsafe fn read_export_request(
+    input: *const u8,
+    input_len: usize,
+) -> Result<followup_core::export::ExportRequest, String> {
+    if input.is_null() {
+        return Err("the host sent no export request".to_string());
+    }
+    // SAFETY: the caller guarantees `input_len` readable bytes at `input`.
+    let bytes = unsafe { std::slice::from_raw_parts(input, input_len) };
+    let request: followup_core::export::ExportRequest = serde_json::from_slice(bytes)
+        .map_err(|err| format!("the export request is not understood: {err}"))?;
+    if request.request_version > followup_core::export::EXPORT_REQUEST_VERSION {
+        return Err(format!(
+            "the export request has version {}, newer than this plugin's {}; rebuild the plugin",
+            request.request_version,
+            followup_core::export::EXPORT_REQUEST_VERSION
+        ));
+    }
+    Ok(request)
+}
+
 /// Frees a buffer returned by [`answer`] in this same library.
 ///
 /// # Safety

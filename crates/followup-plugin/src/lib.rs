@@ -7,6 +7,10 @@
 //! and JSON bytes in buffers that the plugin allocates and frees itself, and no panic
 //! escapes it.
 //!
+//! A channel declares itself ([`Channel::manifest`]), drafts a step
+//! ([`Channel::render`]) and may turn a draft into files ([`Channel::export`]: an
+//! `.eml`, a PDF; by default one text file, [`plain_text_export`]).
+//!
 //! ```ignore
 //! use followup_plugin::{Channel, ChannelManifest, declare_channel};
 //!
@@ -31,7 +35,11 @@ pub mod drafting;
 pub mod guest;
 
 pub use followup_core::draft::{
-    Check, CheckLevel, DraftStyle, RENDER_REQUEST_VERSION, RenderRequest, RenderedDraft,
+    Check, CheckLevel, Draft, DraftStyle, RENDER_REQUEST_VERSION, RenderRequest, RenderedDraft,
+};
+pub use followup_core::export::{
+    Contact, EXPORT_REQUEST_VERSION, ExportRequest, ExportedFile, ExportedFiles, Paper,
+    check_file_name, interview_key,
 };
 pub use followup_core::interview::Interview;
 pub use followup_core::interview::{Culture, RoleKind};
@@ -65,11 +73,82 @@ pub fn settings_schema<T: schemars::JsonSchema>() -> serde_json::Value {
 ///
 /// Returns a message naming the bad setting when they do not fit the type.
 pub fn read_settings<T: serde::de::DeserializeOwned>(request: &RenderRequest) -> Result<T, String> {
+    settings_from_style(&request.style, &request.step.channel)
+}
+
+/// Reads a channel's settings from an export request's `channel_settings`, as
+/// [`read_settings`] does for a render request.
+///
+/// # Errors
+///
+/// Returns a message naming the bad setting when they do not fit the type.
+pub fn read_export_settings<T: serde::de::DeserializeOwned>(
+    request: &ExportRequest,
+) -> Result<T, String> {
+    settings_from_style(&request.style, &request.step.channel)
+}
+
+fn settings_from_style<T: serde::de::DeserializeOwned>(
+    style: &DraftStyle,
+    channel: &str,
+) -> Result<T, String> {
     let object: serde_json::Map<String, serde_json::Value> =
-        request.style.channel_settings.clone().into_iter().collect();
-    serde_json::from_value(serde_json::Value::Object(object)).map_err(|err| {
-        format!("the style's settings for `{}` are wrong: {err}", request.step.channel)
-    })
+        style.channel_settings.clone().into_iter().collect();
+    serde_json::from_value(serde_json::Value::Object(object))
+        .map_err(|err| format!("the style's settings for `{channel}` are wrong: {err}"))
+}
+
+/// A file for [`Channel::export`]: `content` is encoded as base64 for the trip across
+/// the boundary.
+///
+/// The host refuses a name that is not a plain file name (see [`check_file_name`]).
+pub fn exported_file(
+    name: impl Into<String>,
+    media_type: impl Into<String>,
+    content: &[u8],
+) -> ExportedFile {
+    use base64::Engine as _;
+    ExportedFile {
+        name: name.into(),
+        media_type: media_type.into(),
+        content_base64: base64::engine::general_purpose::STANDARD.encode(content),
+    }
+}
+
+/// `text` made safe for a one-line field (a mail header, a file's title line): every
+/// control character (CR, LF, tab, NUL, ...) and line or paragraph separator becomes a
+/// space, runs of spaces become one, and the ends are trimmed. A name like
+/// `"Dana\r\nBcc: x"` thus stays one line and can never start another header.
+///
+/// ```
+/// assert_eq!(followup_plugin::single_line(" Dana\r\nBcc:\u{0} x "), "Dana Bcc: x");
+/// ```
+pub fn single_line(text: &str) -> String {
+    text.split(|c: char| c.is_control() || c.is_whitespace())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The export every channel has unless it makes its own: one UTF-8 text file named
+/// after the step (`<step id>.txt`) with the subject, if any, and the message.
+pub fn plain_text_export(request: &ExportRequest) -> ExportedFiles {
+    let draft = &request.draft;
+    let mut text = String::new();
+    if let Some(subject) = &draft.subject {
+        text.push_str("Subject: ");
+        text.push_str(subject);
+        text.push_str("\n\n");
+    }
+    text.push_str(draft.body.trim_end());
+    text.push('\n');
+    ExportedFiles {
+        files: vec![exported_file(
+            format!("{}.txt", request.step.id),
+            "text/plain; charset=utf-8",
+            text.as_bytes(),
+        )],
+    }
 }
 
 /// A delivery channel, implemented once per plugin.
@@ -88,6 +167,20 @@ pub trait Channel: Send + Sync + 'static {
     /// Returns a message for the candidate when the step cannot be drafted (a purpose
     /// the channel does not carry, a template that fails).
     fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String>;
+
+    /// Exports one drafted step as files the candidate opens in other programs (an
+    /// `.eml` draft, a PDF to print, a text to paste). The host writes them.
+    ///
+    /// The default is [`plain_text_export`]: one text file with the message, so that
+    /// every channel can be exported. Build files with [`exported_file`].
+    ///
+    /// # Errors
+    ///
+    /// Returns a message for the candidate when the step cannot be exported (an
+    /// address that cannot be written safely, a font that lacks a character).
+    fn export(&self, request: &ExportRequest) -> Result<ExportedFiles, String> {
+        Ok(plain_text_export(request))
+    }
 }
 
 /// Exports the C entry points for a [`Channel`] type.
@@ -122,6 +215,22 @@ macro_rules! declare_channel {
             }
         }
 
+        unsafe extern "C" fn __followup_export(
+            input: *const u8,
+            input_len: usize,
+            out: *mut $crate::abi::Buffer,
+        ) -> u32 {
+            // SAFETY: the host passes `input_len` readable bytes at `input` and a
+            // writable buffer slot at `out`.
+            unsafe {
+                $crate::guest::answer(out, || {
+                    let request = $crate::guest::read_export_request(input, input_len)?;
+                    let files = $crate::Channel::export(__followup_channel(), &request)?;
+                    $crate::guest::to_json(&files)
+                })
+            }
+        }
+
         unsafe extern "C" fn __followup_manifest(out: *mut $crate::abi::Buffer) -> u32 {
             // SAFETY: the host passes a valid, writable pointer to a buffer slot.
             unsafe {
@@ -146,8 +255,127 @@ macro_rules! declare_channel {
                 manifest: __followup_manifest,
                 free_buffer: $crate::guest::free_buffer,
                 render: __followup_render,
+                export: __followup_export,
             };
             &TABLE
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abi::{Buffer, STATUS_OK, STATUS_PANIC, TABLE_SIZE_V1_2};
+
+    /// A channel that only renders: its export is the default one, unless the draft
+    /// asks it to panic.
+    #[derive(Default)]
+    struct Minimal;
+
+    impl Channel for Minimal {
+        fn manifest(&self) -> ChannelManifest {
+            serde_json::from_value(serde_json::json!({
+                "manifest_version": 1, "id": "pigeon", "name": "Pigeon", "version": "0.1.0",
+                "description": "A bird.", "selection": {"mode": "primary"},
+                "recipients": ["interviewer"], "purposes": ["thank_you"]
+            }))
+            .expect("the test manifest is valid")
+        }
+
+        fn render(&self, _request: &RenderRequest) -> Result<RenderedDraft, String> {
+            Err("not needed here".to_string())
+        }
+
+        fn export(&self, request: &ExportRequest) -> Result<ExportedFiles, String> {
+            assert!(request.draft.body != "panic", "export panicked on purpose");
+            Ok(plain_text_export(request))
+        }
+    }
+
+    declare_channel!(Minimal);
+
+    fn request(body: &str) -> ExportRequest {
+        let step: Step = serde_json::from_value(serde_json::json!({
+            "id": "thank-you-dana-pigeon", "purpose": "thank_you", "channel": "pigeon",
+            "recipient": {"name": "Dana", "kind": "interviewer"},
+            "not_before": "2026-11-24T16:00:00-06:00", "send_at": "2026-11-24T16:00:00-06:00",
+            "not_after": "2026-11-25T15:00:00-06:00", "time_zone": "America/Chicago",
+            "rationale": []
+        }))
+        .expect("the test step is valid");
+        let interview: Interview = serde_json::from_value(serde_json::json!({
+            "employer": {"company": "Acme"}, "role": {"title": "Analyst", "kind": "professional"},
+            "meeting": {"start": "2026-11-24T14:00:00-06:00", "duration_minutes": 60,
+                        "time_zone": "America/Chicago"}
+        }))
+        .expect("the test interview is valid");
+        let rendered = RenderedDraft {
+            subject: Some("Thanks".to_string()),
+            body: body.to_string(),
+            checks: Vec::new(),
+            meta: Default::default(),
+        };
+        ExportRequest {
+            request_version: EXPORT_REQUEST_VERSION,
+            draft: Draft::new(&step, rendered),
+            step,
+            interview,
+            style: DraftStyle::default(),
+            paper: Paper::Letter,
+        }
+    }
+
+    /// Calls the exported `export` entry point and takes its answer back.
+    fn call_export(request: &ExportRequest) -> (u32, Vec<u8>) {
+        // SAFETY: the entry function returns a pointer to a static table.
+        let table = unsafe { &*followup_plugin_entry_v1() };
+        assert_eq!(table.table_size as usize, TABLE_SIZE_V1_2);
+        let input = serde_json::to_vec(request).expect("the request serialises");
+        let mut out = Buffer::EMPTY;
+        // SAFETY: `input` is alive for the call and `out` is a valid slot.
+        let status = unsafe { (table.export)(input.as_ptr(), input.len(), &mut out) };
+        // SAFETY: `out` holds `len` initialised bytes written by the call above.
+        let bytes = unsafe { std::slice::from_raw_parts(out.ptr, out.len) }.to_vec();
+        // SAFETY: freed once, by the library that allocated it.
+        unsafe { (table.free_buffer)(out) };
+        (status, bytes)
+    }
+
+    #[test]
+    fn default_export_is_one_text_file_through_the_table() {
+        let (status, bytes) = call_export(&request("Dear Dana,\n\nThank you.\n"));
+        assert_eq!(status, STATUS_OK, "{}", String::from_utf8_lossy(&bytes));
+        let files: ExportedFiles = serde_json::from_slice(&bytes).expect("files are JSON");
+        assert_eq!(files.files.len(), 1);
+        let file = &files.files[0];
+        assert_eq!(file.name, "thank-you-dana-pigeon.txt");
+        assert_eq!(file.media_type, "text/plain; charset=utf-8");
+        use base64::Engine as _;
+        let content = base64::engine::general_purpose::STANDARD
+            .decode(&file.content_base64)
+            .expect("the content is base64");
+        assert_eq!(content, b"Subject: Thanks\n\nDear Dana,\n\nThank you.\n");
+        assert_eq!(check_file_name(&file.name), Ok(()));
+    }
+
+    #[test]
+    fn a_panic_in_export_is_caught_and_reported() {
+        let (status, bytes) = call_export(&request("panic"));
+        assert_eq!(status, STATUS_PANIC);
+        assert_eq!(String::from_utf8_lossy(&bytes), "export panicked on purpose");
+    }
+
+    #[test]
+    fn a_newer_export_request_is_refused() {
+        let mut newer = request("Hi");
+        newer.request_version = EXPORT_REQUEST_VERSION + 1;
+        let (status, bytes) = call_export(&newer);
+        assert_eq!(status, crate::abi::STATUS_ERROR);
+        assert!(String::from_utf8_lossy(&bytes).contains("rebuild the plugin"));
+    }
+
+    #[test]
+    fn single_line_removes_every_line_break_and_control() {
+        assert_eq!(single_line("a\r\nb\u{2028}c\u{85}d\u{1b}[31me\t f"), "a b c d [31me f");
+    }
 }

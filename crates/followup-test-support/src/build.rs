@@ -132,8 +132,12 @@ pub fn out_of_tree_target_dir() -> PathBuf {
     workspace_root().join("target").join("test-plugins").join("out-of-tree")
 }
 
-/// The file name of the library for `channel` in a cargo target directory
-/// (`libfollowup_whatsapp.so`), which is also the name the host looks for.
+/// The plugin library for `channel` among the artifacts [`build_crate`] returned
+/// (`<artifacts_dir>/libfollowup_whatsapp.so`: cargo names it as the host looks for).
+///
+/// # Panics
+///
+/// Panics when the build produced no library for `channel`.
 pub fn library_in(artifacts_dir: &Path, channel: &str) -> PathBuf {
     existing(artifacts_dir.join(format!("{DLL_PREFIX}followup_{channel}{DLL_SUFFIX}")))
 }

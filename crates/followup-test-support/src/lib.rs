@@ -8,6 +8,10 @@
 //! `target/test-plugins`: the `cargo test` that runs the tests still holds the lock on
 //! the main one. A plain `cargo test --workspace` on a fresh clone therefore works.
 //!
+//! [`build_crate`] builds a crate outside the workspace (one made by `followup plugins
+//! new`, or `examples/whatsapp`) into a target directory of its own, such as
+//! [`out_of_tree_target_dir`], and [`library_in`] finds its library there.
+//!
 //! [`ScratchDir`] is a temporary directory in which a test installs libraries under
 //! the names the host looks for.
 //!

@@ -4,13 +4,15 @@
 //! fallback when no other channel fits. Its weakness is the crowded inbox, hence the
 //! limits: a subject that fits on a phone and a body of a couple of short paragraphs.
 
+mod export;
+
 use std::collections::BTreeMap;
 
 use followup_plugin::drafting::{Templates, checks};
 use followup_plugin::{
-    Channel, ChannelManifest, ContactKind, Fit, Limits, MANIFEST_SCHEMA_VERSION, Purpose,
-    RecipientKind, RenderRequest, RenderedDraft, Requirements, RoleKind, Selection, SelectionMode,
-    declare_channel,
+    Channel, ChannelManifest, ContactKind, ExportRequest, ExportedFiles, Fit, Limits,
+    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderRequest, RenderedDraft, Requirements,
+    RoleKind, Selection, SelectionMode, declare_channel,
 };
 
 /// The built-in templates: a body and a subject per purpose.
@@ -51,6 +53,10 @@ impl Default for Email {
 impl Channel for Email {
     fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
         self.draft(request)
+    }
+
+    fn export(&self, request: &ExportRequest) -> Result<ExportedFiles, String> {
+        export::files(request)
     }
 
     fn manifest(&self) -> ChannelManifest {

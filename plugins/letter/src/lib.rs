@@ -5,13 +5,15 @@
 //! thank-you window and then takes a few business days (three by default), so the rules
 //! add an email when it would arrive after the decision date.
 
+pub mod pdf;
+
 use std::collections::BTreeMap;
 
 use followup_plugin::drafting::{Templates, checks};
 use followup_plugin::{
-    Channel, ChannelManifest, ContactKind, Culture, Delivery, Fit, Hours, Limits,
-    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, Reckoning, RenderRequest, RenderedDraft,
-    Requirements, RoleKind, Selection, SelectionMode, declare_channel,
+    Channel, ChannelManifest, ContactKind, Culture, Delivery, ExportRequest, ExportedFiles, Fit,
+    Hours, Limits, MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, Reckoning, RenderRequest,
+    RenderedDraft, Requirements, RoleKind, Selection, SelectionMode, declare_channel,
 };
 
 /// The built-in templates: the formal letter and the handwritten card.
@@ -20,8 +22,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("thank_you.card", include_str!("../templates/thank_you.card.tera")),
 ];
 
-/// Words a formal letter's body should stay under; a page, comfortably.
-const LETTER_WORDS: u32 = 300;
+/// Words a handwritten card holds, roughly; a card over it does not fit.
+const CARD_WORDS: u32 = 120;
 
 /// What a style may set for letters.
 #[derive(Debug, Default, serde::Deserialize, followup_plugin::schemars::JsonSchema)]
@@ -91,8 +93,9 @@ impl Letter {
         let facts = &prepared.facts;
         let templates = &prepared.templates;
         let (template, limit, hard) = match variant {
-            Variant::Letter => ("thank_you", Some(LETTER_WORDS), false),
-            Variant::Card => ("thank_you.card", self.manifest().limits.body_words, true),
+            // The manifest's limit is the formal letter's (a page, comfortably).
+            Variant::Letter => ("thank_you", self.manifest().limits.body_words, false),
+            Variant::Card => ("thank_you.card", Some(CARD_WORDS), true),
         };
         let body = templates.render(template, facts).map_err(|e| e.to_string())?;
         let mut checks = checks::standard(facts, &request.interview.reinforce.strengths, &body);
@@ -110,6 +113,33 @@ impl Letter {
 impl Channel for Letter {
     fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
         self.draft(request)
+    }
+
+    /// A printable PDF: the formal letter on the requested paper, or the card on a
+    /// 5 × 7 in page whatever the paper.
+    fn export(&self, request: &ExportRequest) -> Result<ExportedFiles, String> {
+        let settings: LetterSettings = followup_plugin::read_export_settings(request)?;
+        let variant = settings.variant.unwrap_or_default();
+        let layout = match variant {
+            Variant::Letter => {
+                let (width, height) = request.paper.size_in_points();
+                pdf::PageLayout::letter(width, height)
+            }
+            Variant::Card => pdf::PageLayout::card(),
+        };
+        let title = format!(
+            "Thank-you {} to {}",
+            variant.name(),
+            followup_plugin::single_line(&request.step.recipient.name)
+        );
+        let bytes = pdf::render(&request.draft.body, layout, &title)?;
+        Ok(ExportedFiles {
+            files: vec![followup_plugin::exported_file(
+                format!("{}.pdf", request.step.id),
+                "application/pdf",
+                &bytes,
+            )],
+        })
     }
 
     fn manifest(&self) -> ChannelManifest {
@@ -135,7 +165,7 @@ impl Channel for Letter {
             hours: Hours { reckoned_in: Reckoning::Sender, ..Hours::default() },
             delivery: Delivery { transit_business_days: 3 },
             ordering: Default::default(),
-            limits: Limits { body_words: Some(120), ..Limits::default() },
+            limits: Limits { body_words: Some(300), ..Limits::default() },
             settings_schema: Some(followup_plugin::settings_schema::<LetterSettings>()),
         }
     }

@@ -3,13 +3,15 @@
 //! It complements the thank-you and comes after it, only to interviewers whose profile
 //! is known and in fields where it helps. The note is hard-capped by account tier.
 
+mod export;
+
 use std::collections::BTreeMap;
 
 use followup_plugin::drafting::{Templates, checks};
 use followup_plugin::{
-    Channel, ChannelManifest, Check, ContactKind, Fit, Limits, MANIFEST_SCHEMA_VERSION, Ordering,
-    Purpose, RecipientKind, RenderRequest, RenderedDraft, Requirements, Selection, SelectionMode,
-    declare_channel,
+    Channel, ChannelManifest, Check, ContactKind, ExportRequest, ExportedFiles, Fit, Limits,
+    MANIFEST_SCHEMA_VERSION, Ordering, Purpose, RecipientKind, RenderRequest, RenderedDraft,
+    Requirements, Selection, SelectionMode, declare_channel,
 };
 
 /// The built-in notes, longest first: the first that fits the account's cap is used.
@@ -129,6 +131,10 @@ const INDUSTRIES: &[&str] = &[
 impl Channel for Linkedin {
     fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
         self.draft(request)
+    }
+
+    fn export(&self, request: &ExportRequest) -> Result<ExportedFiles, String> {
+        export::files(request)
     }
 
     fn manifest(&self) -> ChannelManifest {

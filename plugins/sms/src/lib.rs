@@ -5,15 +5,16 @@
 //! only at hours the recipient would accept: 08:00 to 21:00 in their own zone by
 //! default (US rules for texting), stricter where a state says so (Florida: until 20:00).
 
+mod export;
 pub mod segments;
 
 use std::collections::BTreeMap;
 
 use followup_plugin::drafting::{Facts, Templates, checks};
 use followup_plugin::{
-    Channel, ChannelManifest, Check, ClockTime, ContactKind, Fit, HourRange, Hours, Limits,
-    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderRequest, RenderedDraft, Requirements,
-    RoleKind, Selection, SelectionMode, SmsLimits, declare_channel,
+    Channel, ChannelManifest, Check, ClockTime, ContactKind, ExportRequest, ExportedFiles, Fit,
+    HourRange, Hours, Limits, MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderRequest,
+    RenderedDraft, Requirements, RoleKind, Selection, SelectionMode, SmsLimits, declare_channel,
 };
 
 use segments::{Encoding, normalise, segment};
@@ -148,6 +149,10 @@ fn segments_check(segmentation: &segments::Segmentation, limits: SmsLimits) -> C
 impl Channel for Sms {
     fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
         self.draft(request)
+    }
+
+    fn export(&self, request: &ExportRequest) -> Result<ExportedFiles, String> {
+        export::files(request)
     }
 
     fn manifest(&self) -> ChannelManifest {

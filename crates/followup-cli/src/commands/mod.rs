@@ -1,6 +1,7 @@
 //! One module per subcommand; each returns the exit code or an error.
 
 mod draft;
+mod export;
 mod plan;
 mod planning;
 
@@ -24,6 +25,7 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
     match settings {
         Settings::Plan(settings) => plan::run(&settings),
         Settings::Draft(settings) => draft::run(&settings),
+        Settings::Export(settings) => export::run(&settings),
         Settings::Plugins(settings) => plugins::run(&settings),
         Settings::PluginsNew(settings) => plugins_new::run(&settings),
         Settings::PluginsCheck(settings) => plugins_check::run(&settings),

@@ -25,6 +25,7 @@ pub struct Planned {
 pub fn plan(input: &InterviewInput) -> anyhow::Result<Planned> {
     let interview = load_interview(input)?;
     let style = StylePack::resolve(&input.style)?;
+    style.check()?;
     let registry = followup_host::load_plugins(&input.search);
     super::report_refusals(&registry);
     for channel in style.style.channels.keys().chain(style.templates.keys()) {

@@ -40,9 +40,20 @@ pub fn plan(
     calendar: &BusinessCalendar,
     policy: &TimingPolicy,
 ) -> Plan {
+    let policy = &policy.clamped();
+    let channels: Vec<ChannelManifest> = channels
+        .iter()
+        .cloned()
+        .map(|mut manifest| {
+            let transit = &mut manifest.delivery.transit_business_days;
+            *transit =
+                (*transit).min(crate::style::most_for("transit_business_days").map_or(30, |m| m.0));
+            manifest
+        })
+        .collect();
     let mut planner = Planner {
         iv: interview,
-        channels,
+        channels: &channels,
         calendar,
         policy,
         steps: Vec::new(),
@@ -378,8 +389,12 @@ impl<'a> Planner<'a> {
         };
         rationale.extend(self.holidays_between(window.start, holidays_until, &zone));
 
-        let transit =
-            self.policy.transit_business_days.unwrap_or(manifest.delivery.transit_business_days);
+        // A policy figure replaces the channel's own only for channels whose messages
+        // travel; an email does not start taking days because letters do.
+        let transit = match manifest.delivery.transit_business_days {
+            0 => 0,
+            own => self.policy.transit_business_days.unwrap_or(own),
+        };
         let arrives_by = (transit > 0).then(|| {
             let sent = send_at.to_zoned_datetime(zone.clone()).date();
             Day(self.calendar.add_business_days(sent, transit))
@@ -582,7 +597,7 @@ impl<'a> Planner<'a> {
         let spacing = self.policy.check_in_spacing_business_days;
         let count = self.policy.check_in_count;
         for index in 0..count + u32::from(self.policy.closing_the_loop) {
-            let shift = index * spacing;
+            let shift = index.saturating_mul(spacing);
             let from = self.calendar.add_business_days(first_day, shift);
             let to = self.calendar.add_business_days(last_day, shift);
             let zone = &target.to.zone;

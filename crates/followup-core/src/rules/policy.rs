@@ -55,3 +55,36 @@ impl Default for TimingPolicy {
         }
     }
 }
+
+impl TimingPolicy {
+    /// This policy with every figure brought within what the rules plan for (see
+    /// [`crate::style::MOST`]): a defence against figures no check stopped, so that
+    /// planning always ends quickly.
+    pub fn clamped(&self) -> TimingPolicy {
+        let most = |field: &str, figure: u32| {
+            crate::style::most_for(field).map_or(figure, |(most, _)| figure.min(most))
+        };
+        let days = |(a, b): (u32, u32)| {
+            let most = crate::style::MOST_CHECK_IN_DAYS;
+            (a.min(most), b.min(most).max(a.min(most)))
+        };
+        TimingPolicy {
+            cool_off_minutes: most("timing.cool_off_minutes", self.cool_off_minutes),
+            thank_you_hours: most("timing.thank_you_hours", self.thank_you_hours).max(1),
+            business_hours: self.business_hours,
+            debrief_after_minutes: most("timing.debrief_after_minutes", self.debrief_after_minutes),
+            debrief_min_hours: self.debrief_min_hours.min(24),
+            check_in_after_decision: days(self.check_in_after_decision),
+            check_in_without_decision: days(self.check_in_without_decision),
+            check_in_count: most("timing.check_in_count", self.check_in_count),
+            check_in_spacing_business_days: most(
+                "timing.check_in_spacing_business_days",
+                self.check_in_spacing_business_days,
+            ),
+            closing_the_loop: self.closing_the_loop,
+            transit_business_days: self
+                .transit_business_days
+                .map(|d| most("timing.letter_transit_business_days", d)),
+        }
+    }
+}

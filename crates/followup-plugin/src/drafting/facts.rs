@@ -32,10 +32,11 @@ pub struct PersonFacts {
 
 impl PersonFacts {
     fn named(name: &str, title: Option<&str>) -> PersonFacts {
+        let name = clean(name);
         PersonFacts {
-            name: name.trim().to_string(),
-            first_name: name.split_whitespace().next().unwrap_or(name).to_string(),
-            title: title.map(str::to_string),
+            first_name: name.split_whitespace().next().unwrap_or(&name).to_string(),
+            title: title.map(clean).filter(|t| !t.is_empty()),
+            name,
         }
     }
 }
@@ -106,7 +107,7 @@ pub struct Facts {
     pub decision: Option<String>,
     /// What the employer said about next steps, in the candidate's words.
     pub next_steps: Option<String>,
-    /// The staffing firm, if any.
+    /// The staffing firm that placed the candidate, else the style's firm, if any.
     pub firm: Option<String>,
     /// The recruiter, if any.
     pub recruiter: Option<PersonFacts>,
@@ -149,7 +150,7 @@ impl Facts {
             _ => recipient,
         };
         let topics: Vec<String> = interviewer.map(|p| clean_all(&p.topics)).unwrap_or_default();
-        let candidate_name = interview.candidate.name.clone().unwrap_or_default();
+        let candidate_name = clean(interview.candidate.name.as_deref().unwrap_or_default());
         let candidate = CandidateFacts {
             first_name: candidate_name.split_whitespace().next().unwrap_or_default().to_string(),
             signature: interview
@@ -210,7 +211,12 @@ impl Facts {
                 .decision_date
                 .map(|day| day.0.strftime("%A, %B %-d").to_string()),
             next_steps: interview.next_steps.notes.as_deref().map(clean).filter(|s| !s.is_empty()),
-            firm: interview.staffing.as_ref().map(|s| clean(&s.firm)),
+            // The staffing firm that placed the candidate, else the style's firm.
+            firm: interview
+                .staffing
+                .as_ref()
+                .map(|s| clean(&s.firm))
+                .or_else(|| request.style.firm.as_deref().map(clean)),
             recruiter: interview
                 .staffing
                 .as_ref()
@@ -264,10 +270,12 @@ fn interview_day_and_date(request: &RenderRequest) -> (String, String) {
 }
 
 /// A user's phrase as it should appear in a sentence: trimmed, without a final period
-/// (the template supplies punctuation), and with control characters made spaces.
+/// (the template supplies punctuation), with control characters (line breaks, escape
+/// codes) made spaces and runs of spaces folded.
 fn clean(text: &str) -> String {
     let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    flat.trim().trim_end_matches('.').trim().to_string()
+    let folded = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+    folded.trim_end_matches('.').trim().to_string()
 }
 
 fn clean_all(items: &[String]) -> Vec<String> {

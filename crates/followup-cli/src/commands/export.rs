@@ -1,0 +1,274 @@
+//! `followup export FILE --out DIR`: writes the drafts as files for the programs people
+//! already use.
+//!
+//! Each step is drafted by its channel plugin, then exported by the same plugin through
+//! the boundary (an `.eml` draft, a PDF letter, a text to paste); the host checks the
+//! names and contents it gets back. This command adds `followup.ics` (a reminder per
+//! step, see [`ics`]) and `index.html` (every draft at a glance, see [`html`]), and
+//! writes everything into the folder:
+//!
+//! - all targets are checked before anything is written, so an export refused because
+//!   a file exists and differs (without `--force`) writes nothing;
+//! - each file is written atomically (a temporary file, then a rename), so no reader
+//!   ever sees half of one;
+//! - when a write fails (a folder that cannot be written, a full disk), the files this
+//!   run created are removed again and the error names the file.
+//!
+//! A step whose plugin cannot draft or export it is reported and left out; the others
+//! are still written, and the command exits 1, as `followup draft` does.
+
+mod html;
+mod ics;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use followup_core::draft::{CheckLevel, Draft, RENDER_REQUEST_VERSION, RenderRequest};
+use followup_core::export::{EXPORT_REQUEST_VERSION, ExportRequest, Paper};
+use followup_core::plan::{Purpose, Step};
+use followup_host::ExportFile;
+
+use super::planning::Planned;
+use crate::atomic_write::{self, Outcome};
+use crate::exit;
+use crate::settings::ExportSettings;
+
+/// One step of the plan and what the export made of it.
+struct StepExport<'p> {
+    /// The step.
+    step: &'p Step,
+    /// How a person names it: `Thank-you`, `Check-in 2`.
+    label: String,
+    /// The channel's name from its manifest, such as `Email`.
+    channel_name: String,
+    /// The draft, when the plugin could draft the step.
+    draft: Option<Draft>,
+    /// The files the plugin made for it.
+    files: Vec<ExportFile>,
+    /// Why the step could not be drafted or exported.
+    error: Option<String>,
+}
+
+/// A file to write: its name in the folder and its bytes.
+struct Target {
+    name: String,
+    content: Vec<u8>,
+}
+
+/// Runs `followup export`.
+pub fn run(settings: &ExportSettings) -> anyhow::Result<ExitCode> {
+    let planned = super::planning::plan(&settings.input)?;
+    if planned.plan.steps.is_empty() {
+        bail!(
+            "the plan has no steps, so there is nothing to export; run `followup plan` to see why"
+        );
+    }
+    let paper = settings.paper;
+    let names = super::channel_names(&planned.registry);
+    let mut steps: Vec<StepExport<'_>> =
+        planned.plan.steps.iter().map(|step| export_step(&planned, step, paper, &names)).collect();
+    refuse_clashing_names(&mut steps);
+
+    let now = settings.input.now;
+    let mut targets: Vec<Target> = steps
+        .iter()
+        .flat_map(|s| &s.files)
+        .map(|file| Target { name: file.name.clone(), content: file.content.clone() })
+        .collect();
+    targets.push(Target {
+        name: ics::FILE_NAME.to_string(),
+        content: ics::calendar(&planned, &steps, now).into_bytes(),
+    });
+    let mut written: Vec<String> = targets.iter().map(|t| t.name.clone()).collect();
+    written.push(html::FILE_NAME.to_string());
+    targets.push(Target {
+        name: html::FILE_NAME.to_string(),
+        content: html::page(&planned, &steps, &written, now).into_bytes(),
+    });
+
+    let outcomes = write_all(&settings.out, &targets, settings.force)?;
+
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Exported {} step(s) for {} into {}:",
+        steps.len(),
+        one_line(&planned.interview.candidate_name),
+        settings.out.display()
+    )?;
+    for (target, outcome) in targets.iter().zip(&outcomes) {
+        let verb = match outcome {
+            Outcome::Created => "created",
+            Outcome::Replaced => "replaced",
+            Outcome::Unchanged => "unchanged",
+        };
+        writeln!(out, "  {verb:<9} {}", target.name)?;
+    }
+    out.flush()?;
+    let mut failed = false;
+    for export in &steps {
+        if let Some(error) = &export.error {
+            eprintln!("error: {error}");
+            failed = true;
+        } else if export.draft.as_ref().is_some_and(|d| d.worst() == CheckLevel::Fail) {
+            eprintln!(
+                "warning: the draft of step `{}` failed a check; fix it before sending (see {})",
+                export.step.id,
+                html::FILE_NAME
+            );
+            failed = true;
+        }
+    }
+    Ok(ExitCode::from(if failed { exit::FAILURE } else { exit::OK }))
+}
+
+/// Drafts one step with its plugin, then asks the same plugin for its files.
+fn export_step<'p>(
+    planned: &'p Planned,
+    step: &'p Step,
+    paper: Paper,
+    names: &std::collections::BTreeMap<String, String>,
+) -> StepExport<'p> {
+    let label = match (step.purpose, step.sequence) {
+        (Purpose::CheckIn, Some(n)) => format!("Check-in {n}"),
+        (purpose, _) => capitalise(purpose.label()),
+    };
+    let channel_name = names.get(&step.channel).cloned().unwrap_or_else(|| step.channel.clone());
+    let mut export =
+        StepExport { step, label, channel_name, draft: None, files: Vec::new(), error: None };
+    let Some(plugin) = planned.registry.get(&step.channel) else {
+        export.error = Some(format!("no plugin provides the channel `{}`", step.channel));
+        return export;
+    };
+    let style =
+        planned.style.style.draft_style(&step.channel, planned.style.templates_for(&step.channel));
+    let request = RenderRequest {
+        request_version: RENDER_REQUEST_VERSION,
+        step: step.clone(),
+        interview: planned.interview.interview.clone(),
+        style: style.clone(),
+    };
+    let draft = match plugin.render(&request) {
+        Ok(rendered) => Draft::new(step, rendered),
+        Err(err) => {
+            export.error = Some(err.to_string());
+            return export;
+        }
+    };
+    let request = ExportRequest {
+        request_version: EXPORT_REQUEST_VERSION,
+        draft: draft.clone(),
+        step: step.clone(),
+        interview: planned.interview.interview.clone(),
+        style,
+        paper,
+    };
+    match plugin.export(&request) {
+        Ok(files) => export.files = files,
+        Err(err) => export.error = Some(err.to_string()),
+    }
+    export.draft = Some(draft);
+    export
+}
+
+/// Takes the files away from a step whose plugin named a file that another step, or
+/// this command (`followup.ics`, `index.html`), already writes; the step reports it.
+fn refuse_clashing_names(steps: &mut [StepExport<'_>]) {
+    let mut taken: Vec<String> = vec![ics::FILE_NAME.to_string(), html::FILE_NAME.to_string()];
+    for export in steps.iter_mut() {
+        // File systems that ignore case would make `A.txt` and `a.txt` one file.
+        let clash = export
+            .files
+            .iter()
+            .find(|file| taken.iter().any(|name| name.eq_ignore_ascii_case(&file.name)));
+        if let Some(file) = clash {
+            export.error = Some(format!(
+                "the `{}` plugin wants to write {:?} for step `{}`, a name another file of this export already has; report this to the plugin's author",
+                export.step.channel, file.name, export.step.id
+            ));
+            export.files.clear();
+            continue;
+        }
+        taken.extend(export.files.iter().map(|file| file.name.clone()));
+    }
+}
+
+/// Writes every target into `dir` (created if missing): checks them all first, then
+/// writes each atomically, and removes the files it created if a later write fails.
+fn write_all(dir: &Path, targets: &[Target], force: bool) -> anyhow::Result<Vec<Outcome>> {
+    std::fs::create_dir_all(dir).with_context(|| {
+        format!(
+            "{}: cannot create the export folder; check the path, or choose another with --out",
+            dir.display()
+        )
+    })?;
+    let mut differing: Vec<&str> = Vec::new();
+    for target in targets {
+        let path = dir.join(&target.name);
+        match std::fs::read(&path) {
+            Ok(current) if current != target.content && !force => differing.push(&target.name),
+            Ok(_) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => {
+                return Err(anyhow::Error::new(err).context(format!(
+                    "{}: cannot read the existing file to compare it; nothing was written",
+                    path.display()
+                )));
+            }
+        }
+    }
+    if !differing.is_empty() {
+        bail!(
+            "{}: {} file(s) exist and differ: {}; nothing was written; pass --force to replace them",
+            dir.display(),
+            differing.len(),
+            differing.join(", ")
+        );
+    }
+    let mut outcomes = Vec::with_capacity(targets.len());
+    let mut created: Vec<PathBuf> = Vec::new();
+    for target in targets {
+        let path = dir.join(&target.name);
+        match atomic_write::write(&path, &target.content, force) {
+            Ok(outcome) => {
+                if outcome == Outcome::Created {
+                    created.push(path);
+                }
+                outcomes.push(outcome);
+            }
+            Err(err) => {
+                let removed = created.iter().filter(|p| std::fs::remove_file(p).is_ok()).count();
+                let replaced = outcomes.iter().filter(|o| **o == Outcome::Replaced).count();
+                let mut note = format!(
+                    "the export stopped; no file is half-written, and the {removed} file(s) it had created were removed"
+                );
+                if replaced > 0 {
+                    note.push_str(&format!(
+                        " ({replaced} file(s) replaced before the failure keep their new content)"
+                    ));
+                }
+                return Err(anyhow::Error::new(err).context(note));
+            }
+        }
+    }
+    Ok(outcomes)
+}
+
+/// `text` on one line: control characters (a CR or LF in a name, an escape sequence
+/// that would drive the terminal) become spaces, and runs of spaces one.
+fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_control() || c.is_whitespace())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,156 @@
+//! Asking a loaded plugin to export a drafted step as files: JSON out, JSON back,
+//! across the C ABI, then every file name and content checked before anyone writes.
+//!
+//! The host does not write the files (the caller decides the folder and whether to
+//! replace), but it is where a plugin's answer is judged: a name that is not a plain
+//! file name, a name given twice or content that is not base64 makes the whole answer
+//! an [`ExportError`] naming the plugin.
+
+use base64::Engine as _;
+use followup_core::export::{ExportRequest, ExportedFiles, check_file_name};
+use followup_plugin::abi::{Buffer, STATUS_ERROR, STATUS_OK, STATUS_PANIC, abi_major, abi_minor};
+
+use crate::handshake::take_bytes;
+use crate::refusal::one_line;
+use crate::registry::LoadedPlugin;
+
+/// One file a plugin exported, its name checked and its content decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportFile {
+    /// A plain file name (see [`check_file_name`]), unique in the plugin's answer.
+    pub name: String,
+    /// The media type the plugin gave, such as `application/pdf`.
+    pub media_type: String,
+    /// The bytes to write.
+    pub content: Vec<u8>,
+}
+
+/// Why a plugin could not export a step.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// The library predates exporting (ABI 1.0 or 1.1).
+    #[error(
+        "the `{channel}` plugin speaks ABI {version}, which cannot export; rebuild it against followup-plugin with ABI 1.2 or later"
+    )]
+    NotSupported {
+        /// The channel id.
+        channel: String,
+        /// The library's ABI version, `major.minor`.
+        version: String,
+    },
+    /// The plugin reported an error.
+    #[error("the `{channel}` plugin could not export step `{step}`: {message}")]
+    Failed {
+        /// The channel id.
+        channel: String,
+        /// The step id.
+        step: String,
+        /// The plugin's message.
+        message: String,
+    },
+    /// The plugin panicked and caught it.
+    #[error(
+        "the `{channel}` plugin panicked while exporting step `{step}`: {message}; report this to the plugin's author"
+    )]
+    Panicked {
+        /// The channel id.
+        channel: String,
+        /// The step id.
+        step: String,
+        /// The panic message.
+        message: String,
+    },
+    /// The plugin answered with something that is not a list of files.
+    #[error(
+        "the `{channel}` plugin answered step `{step}` with something that is not a list of files: {detail}; report this to the plugin's author"
+    )]
+    Invalid {
+        /// The channel id.
+        channel: String,
+        /// The step id.
+        step: String,
+        /// What is wrong with the answer.
+        detail: String,
+    },
+    /// The plugin named a file with something other than a plain, unique file name.
+    #[error(
+        "the `{channel}` plugin wants to write a file named {name} for step `{step}`, which is refused: {reason}; report this to the plugin's author"
+    )]
+    BadFileName {
+        /// The channel id.
+        channel: String,
+        /// The step id.
+        step: String,
+        /// The name as the plugin gave it, quoted and escaped.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+impl LoadedPlugin {
+    /// Whether the library can export (ABI 1.2 or later).
+    pub fn can_export(&self) -> bool {
+        self.entry.export.is_some()
+    }
+
+    /// Exports one drafted step as files, checked: every name is a plain file name
+    /// (see [`check_file_name`]) given once, and every content is decoded.
+    ///
+    /// # Errors
+    ///
+    /// Returns why the plugin could not: it predates exporting, reported an error,
+    /// panicked (caught on its side), answered with something that is not a list of
+    /// files, or named a file unsafely.
+    pub fn export(&self, request: &ExportRequest) -> Result<Vec<ExportFile>, ExportError> {
+        let channel = self.manifest.id.clone();
+        let step = request.step.id.clone();
+        let Some(export) = self.entry.export else {
+            return Err(ExportError::NotSupported {
+                channel,
+                version: format!("{}.{}", abi_major(self.abi_version), abi_minor(self.abi_version)),
+            });
+        };
+        let invalid = |detail: String| ExportError::Invalid {
+            channel: channel.clone(),
+            step: step.clone(),
+            detail,
+        };
+        let input = serde_json::to_vec(request)
+            .map_err(|err| invalid(format!("the request could not be written: {err}")))?;
+        let mut buffer = Buffer::EMPTY;
+        // SAFETY: `export` has the ABI's signature; `input` is alive for the call and
+        // `buffer` is a valid, writable slot. The library is never unloaded.
+        let status = unsafe { export(input.as_ptr(), input.len(), &mut buffer) };
+        let bytes = take_bytes(self.entry, buffer).map_err(invalid)?;
+        let text = || one_line(&String::from_utf8_lossy(&bytes));
+        let answer: ExportedFiles = match status {
+            STATUS_OK => {
+                serde_json::from_slice(&bytes).map_err(|err| invalid(one_line(&err.to_string())))?
+            }
+            STATUS_ERROR => return Err(ExportError::Failed { channel, step, message: text() }),
+            STATUS_PANIC => return Err(ExportError::Panicked { channel, step, message: text() }),
+            other => return Err(invalid(format!("unknown status {other}: {}", text()))),
+        };
+        let mut files: Vec<ExportFile> = Vec::with_capacity(answer.files.len());
+        for file in answer.files {
+            let bad_name = |reason: String| ExportError::BadFileName {
+                channel: channel.clone(),
+                step: step.clone(),
+                name: one_line(&format!("{:?}", file.name)),
+                reason,
+            };
+            check_file_name(&file.name).map_err(bad_name)?;
+            if files.iter().any(|earlier| earlier.name.eq_ignore_ascii_case(&file.name)) {
+                return Err(bad_name("the answer names that file twice".to_string()));
+            }
+            let content =
+                base64::engine::general_purpose::STANDARD.decode(&file.content_base64).map_err(
+                    |err| invalid(format!("the content of {:?} is not base64: {err}", file.name)),
+                )?;
+            files.push(ExportFile { name: file.name, media_type: file.media_type, content });
+        }
+        Ok(files)
+    }
+}
