@@ -41,16 +41,23 @@ pub fn plan(
     policy: &TimingPolicy,
 ) -> Plan {
     let policy = &policy.clamped();
-    let channels: Vec<ChannelManifest> = channels
-        .iter()
-        .cloned()
-        .map(|mut manifest| {
-            let transit = &mut manifest.delivery.transit_business_days;
-            *transit =
-                (*transit).min(crate::style::most_for("transit_business_days").map_or(30, |m| m.0));
-            manifest
-        })
-        .collect();
+    // Transit days beyond what the rules plan for are clamped too; the manifests are
+    // copied only in that rare case.
+    let most_transit = crate::style::most_for("transit_business_days").map_or(30, |m| m.0);
+    let channels: std::borrow::Cow<'_, [ChannelManifest]> =
+        if channels.iter().any(|m| m.delivery.transit_business_days > most_transit) {
+            channels
+                .iter()
+                .cloned()
+                .map(|mut manifest| {
+                    manifest.delivery.transit_business_days =
+                        manifest.delivery.transit_business_days.min(most_transit);
+                    manifest
+                })
+                .collect()
+        } else {
+            std::borrow::Cow::Borrowed(channels)
+        };
     let mut planner = Planner {
         iv: interview,
         channels: &channels,
