@@ -5,57 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use followup_test_support::{ScratchDir, fault_plugin, followup_binary};
-use followup_tests::workspace_root;
+use followup_tests::{Invocation, Run, run_followup, workspace_root};
 
-/// What one run printed and how it ended.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// Exit code, stdout and stderr in one text, with machine paths replaced, for
-    /// snapshots.
-    fn transcript(&self) -> String {
-        let mut text = format!("exit: {}\n", self.code);
-        if !self.stdout.is_empty() {
-            text.push_str(&format!("--- stdout\n{}", self.stdout));
-        }
-        if !self.stderr.is_empty() {
-            text.push_str(&format!("--- stderr\n{}", self.stderr));
-        }
-        text
-    }
-}
-
-/// Runs `followup` with `args` from the workspace root, in a clean environment whose
-/// home is `home` (so no real profile or user plugin is read).
+/// Runs `followup` with `args` in a clean environment whose home is `home`.
 #[track_caller]
 fn followup_in(home: &Path, args: &[&str]) -> Run {
-    let root = workspace_root();
-    let output = Command::new(followup_binary())
-        .args(args)
-        .current_dir(&root)
-        .env_clear()
-        .env("HOME", home)
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .output()
-        .expect("the followup binary runs");
-    let redact = |bytes: &[u8]| {
-        String::from_utf8_lossy(bytes)
-            .replace(&home.display().to_string(), "[HOME]")
-            .replace(
-                &followup_binary().parent().expect("binary has a folder").display().to_string(),
-                "[BIN]",
-            )
-            .replace(&root.display().to_string(), "[ROOT]")
-    };
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: redact(&output.stdout),
-        stderr: redact(&output.stderr),
-    }
+    run_followup(args, &Invocation { home: Some(home), ..Invocation::default() })
 }
 
 #[track_caller]

@@ -8,51 +8,32 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use followup_core::draft::Draft;
 use followup_core::export::interview_key;
 use followup_core::plan::Plan;
-use followup_test_support::{ScratchDir, followup_binary};
-use followup_tests::{read_interview, workspace_root};
+use followup_test_support::ScratchDir;
+use followup_tests::{Invocation, Run, read_interview, run_followup, workspace_root};
 use icalendar::parser::{Component, read_calendar, unfold};
 use mail_parser::MessageParser;
 
 /// The present moment of every export here, so that files are reproducible.
 const NOW: &str = "2026-11-24T18:00:00-06:00";
 
-/// What one run printed and how it ended.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `followup` with `args` from the workspace root in a clean environment whose
-/// home is `home`, and `sh_prefix` (a shell snippet run before it) when given.
+/// Runs `followup` with `args` in a clean environment whose home is `home`, and
+/// `sh_prefix` (a shell snippet run before it) when given. Paths are left as they are:
+/// these tests compare them.
 #[track_caller]
 fn followup_with(home: &Path, args: &[&str], sh_prefix: Option<&str>) -> Run {
-    let mut command = match sh_prefix {
-        None => Command::new(followup_binary()),
-        Some(prefix) => {
-            let mut sh = Command::new("sh");
-            sh.arg("-c").arg(format!("{prefix}; exec \"$0\" \"$@\"")).arg(followup_binary());
-            sh
-        }
-    };
-    let output = command
-        .args(args)
-        .current_dir(workspace_root())
-        .env_clear()
-        .env("HOME", home)
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .output()
-        .expect("the followup binary runs");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    run_followup(
+        args,
+        &Invocation {
+            home: Some(home),
+            shell_prefix: sh_prefix,
+            keep_paths: true,
+            ..Invocation::default()
+        },
+    )
 }
 
 #[track_caller]

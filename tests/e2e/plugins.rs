@@ -9,68 +9,25 @@
 //! `followup` binary, so that no other test loads them.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 use followup_test_support::{
-    ScratchDir, build_crate, fault_plugin, followup_binary, library_in, out_of_tree_target_dir,
+    ScratchDir, build_crate, fault_plugin, library_in, out_of_tree_target_dir,
 };
-use followup_tests::workspace_root;
-
-/// What one run printed and how it ended, with machine paths replaced.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// Exit code, stdout and stderr in one text, for snapshots.
-    fn transcript(&self) -> String {
-        let mut text = format!("exit: {}\n", self.code);
-        if !self.stdout.is_empty() {
-            text.push_str(&format!("--- stdout\n{}", self.stdout));
-        }
-        if !self.stderr.is_empty() {
-            text.push_str(&format!("--- stderr\n{}", self.stderr));
-        }
-        text
-    }
-}
+use followup_tests::{Invocation, Run, run_followup, workspace_root};
 
 /// Runs `followup` from the workspace root in a clean environment with a home of its
-/// own; `scratch` is shown as `[SCRATCH]` in the output.
+/// own; `scratch` is shown as `[SCRATCH]` and the out-of-tree target as `[TARGET]`.
 #[track_caller]
 fn followup(scratch: &Path, args: &[&str]) -> Run {
-    let home = ScratchDir::new("plugins-home");
-    let root = workspace_root();
-    let output = Command::new(followup_binary())
-        .args(args)
-        .current_dir(&root)
-        .env_clear()
-        .env("HOME", home.path())
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .output()
-        .expect("the followup binary runs");
-    // Longest first: the out-of-tree target is inside the workspace.
-    let replacements = [
-        (scratch.display().to_string(), "[SCRATCH]"),
-        (home.path().display().to_string(), "[HOME]"),
-        (out_of_tree_target_dir().display().to_string(), "[TARGET]"),
-        (root.display().to_string(), "[ROOT]"),
-    ];
-    let redact = |bytes: &[u8]| {
-        replacements
-            .iter()
-            .fold(String::from_utf8_lossy(bytes).into_owned(), |text, (path, name)| {
-                text.replace(path.as_str(), name)
-            })
-    };
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: redact(&output.stdout),
-        stderr: redact(&output.stderr),
-    }
+    let target = out_of_tree_target_dir();
+    run_followup(
+        args,
+        &Invocation {
+            redact: &[(scratch, "[SCRATCH]"), (target.as_path(), "[TARGET]")],
+            ..Invocation::default()
+        },
+    )
 }
 
 fn text(path: &Path) -> String {

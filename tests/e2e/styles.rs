@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use followup_test_support::{ScratchDir, followup_binary};
-use followup_tests::workspace_root;
+use followup_test_support::ScratchDir;
+use followup_tests::{Invocation, run_followup, workspace_root};
 use serde_json::Value;
 
 const PACK: &str = "docs/examples/styles/staffing-network";
@@ -14,15 +14,8 @@ const NOW: &str = "2026-11-24T18:00:00-06:00";
 /// stdout and stderr.
 #[track_caller]
 fn followup(home: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = std::process::Command::new(followup_binary())
-        .args(args)
-        .current_dir(workspace_root())
-        .env_clear()
-        .env("HOME", home)
-        .output()
-        .expect("the followup binary runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).replace(&home.display().to_string(), "[HOME]");
-    (output.status.code().unwrap_or(-1), text(&output.stdout), text(&output.stderr))
+    let run = run_followup(args, &Invocation { home: Some(home), ..Invocation::default() });
+    (run.code, run.stdout, run.stderr)
 }
 
 #[track_caller]

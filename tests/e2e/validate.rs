@@ -9,54 +9,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use followup_test_support::{ScratchDir, followup_binary};
-use followup_tests::workspace_root;
+use followup_tests::{Invocation, Run, run_followup, workspace_root};
 use serde_json::Value;
-
-/// What one run printed and how it ended.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn transcript(&self) -> String {
-        let mut text = format!("exit: {}\n", self.code);
-        if !self.stdout.is_empty() {
-            text.push_str(&format!("--- stdout\n{}", self.stdout));
-        }
-        if !self.stderr.is_empty() {
-            text.push_str(&format!("--- stderr\n{}", self.stderr));
-        }
-        text
-    }
-}
 
 /// Runs `followup validate` with `args` from the workspace root, with a home of its own
 /// (no profile, no user plugins) and the bundled plugins beside the binary.
 #[track_caller]
 fn validate(args: &[&str]) -> Run {
-    let home = ScratchDir::new("validate-home");
-    let root = workspace_root();
-    let output = Command::new(followup_binary())
-        .arg("validate")
-        .args(args)
-        .current_dir(&root)
-        .env_clear()
-        .env("HOME", home.path())
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .output()
-        .expect("the followup binary runs");
-    let redact = |bytes: &[u8]| {
-        String::from_utf8_lossy(bytes)
-            .replace(&home.path().display().to_string(), "[HOME]")
-            .replace(&root.display().to_string(), "[ROOT]")
-    };
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: redact(&output.stdout),
-        stderr: redact(&output.stderr),
-    }
+    let mut all = vec!["validate"];
+    all.extend_from_slice(args);
+    run_followup(&all, &Invocation::default())
 }
 
 /// Each input of `tests/validate/` and the exit status it must give.

@@ -112,3 +112,106 @@ pub fn plan_with_defaults(interview: &ValidInterview) -> Plan {
         &TimingPolicy::default(),
     )
 }
+
+/// What one run of `followup` printed and how it ended, with machine paths replaced.
+#[derive(Debug)]
+pub struct Run {
+    /// The exit code (-1 when killed by a signal).
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Run {
+    /// Exit code, stdout and stderr in one text, for snapshots.
+    pub fn transcript(&self) -> String {
+        let mut text = format!("exit: {}\n", self.code);
+        if !self.stdout.is_empty() {
+            text.push_str(&format!("--- stdout\n{}", self.stdout));
+        }
+        if !self.stderr.is_empty() {
+            text.push_str(&format!("--- stderr\n{}", self.stderr));
+        }
+        text
+    }
+}
+
+/// How to run `followup` in a test.
+#[derive(Debug, Default)]
+pub struct Invocation<'a> {
+    /// The home directory (so no real profile, style or user plugin is read).
+    pub home: Option<&'a Path>,
+    /// A shell snippet run before the binary (`ulimit -f 1`), when given.
+    pub shell_prefix: Option<&'a str>,
+    /// Paths to replace in the output besides the home (`[HOME]`), the binary's folder
+    /// (`[BIN]`) and the workspace (`[ROOT]`).
+    pub redact: &'a [(&'a Path, &'a str)],
+    /// Leave every path as printed (for tests that compare them).
+    pub keep_paths: bool,
+}
+
+/// Runs the built `followup` with `args` from the workspace root in a clean
+/// environment, as a user would, and replaces machine paths in what it prints (longest
+/// first, so that a folder inside the workspace keeps its own name).
+///
+/// # Panics
+///
+/// Panics when the binary cannot be built or started.
+#[track_caller]
+pub fn run_followup(args: &[&str], how: &Invocation<'_>) -> Run {
+    let binary = followup_test_support::followup_binary();
+    let scratch_home;
+    let home = match how.home {
+        Some(home) => home,
+        None => {
+            scratch_home = followup_test_support::ScratchDir::new("followup-home");
+            scratch_home.path()
+        }
+    };
+    let mut command = match how.shell_prefix {
+        None => std::process::Command::new(&binary),
+        Some(prefix) => {
+            let mut sh = std::process::Command::new("sh");
+            sh.arg("-c").arg(format!("{prefix}; exec \"$0\" \"$@\"")).arg(&binary);
+            sh
+        }
+    };
+    let root = workspace_root();
+    let output = command
+        .args(args)
+        .current_dir(&root)
+        .env_clear()
+        .env("HOME", home)
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .output()
+        .expect("the followup binary runs");
+    let bin_dir = binary.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut replacements: Vec<(String, &str)> = how
+        .redact
+        .iter()
+        .map(|(path, name)| (path.display().to_string(), *name))
+        .chain([
+            (home.display().to_string(), "[HOME]"),
+            (bin_dir.display().to_string(), "[BIN]"),
+            (root.display().to_string(), "[ROOT]"),
+        ])
+        .collect();
+    replacements.sort_by_key(|(path, _)| std::cmp::Reverse(path.len()));
+    if how.keep_paths {
+        replacements.clear();
+    }
+    let redact = |bytes: &[u8]| {
+        replacements
+            .iter()
+            .fold(String::from_utf8_lossy(bytes).into_owned(), |text, (path, name)| {
+                text.replace(path.as_str(), name)
+            })
+    };
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: redact(&output.stdout),
+        stderr: redact(&output.stderr),
+    }
+}

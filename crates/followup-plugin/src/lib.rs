@@ -33,6 +33,7 @@ pub mod abi;
 pub mod drafting;
 #[doc(hidden)]
 pub mod guest;
+pub mod testing;
 
 pub use followup_core::draft::{
     Check, CheckLevel, Draft, DraftStyle, RENDER_REQUEST_VERSION, RenderRequest, RenderedDraft,

@@ -135,7 +135,6 @@ declare_channel!(Email);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use followup_plugin::abi::{ABI_VERSION, Buffer, STATUS_OK};
 
     #[test]
     fn manifest_passes_the_host_checks() {
@@ -145,19 +144,10 @@ mod tests {
 
     #[test]
     fn exported_table_answers_with_the_same_manifest() {
-        assert_eq!(followup_plugin_abi_version(), ABI_VERSION);
-        // SAFETY: the entry function returns a pointer to a static table.
-        let table = unsafe { &*followup_plugin_entry_v1() };
-        assert_eq!(table.abi_version, ABI_VERSION);
-        let mut out = Buffer::EMPTY;
-        // SAFETY: `out` is a valid slot; the buffer is freed by the same library.
-        let status = unsafe { (table.manifest)(&mut out) };
-        assert_eq!(status, STATUS_OK);
-        // SAFETY: `out` holds `len` initialised bytes written by the call above.
-        let bytes = unsafe { std::slice::from_raw_parts(out.ptr, out.len) }.to_vec();
-        // SAFETY: freed once, by the library that allocated it.
-        unsafe { (table.free_buffer)(out) };
-        let manifest: ChannelManifest = serde_json::from_slice(&bytes).expect("manifest is JSON");
+        let manifest = followup_plugin::testing::manifest_through_table(
+            followup_plugin_abi_version,
+            followup_plugin_entry_v1,
+        );
         assert_eq!(manifest, Channel::manifest(&Email::default()));
     }
 }
