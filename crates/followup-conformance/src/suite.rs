@@ -13,17 +13,48 @@ use crate::report::{Row, Status};
 use crate::requests::{self, Sample};
 use crate::subject::{Answer, Subject};
 
-/// The manifest checked against the schema's types and the host's rules, plus what
+/// Problems of a manifest's JSON against the published manifest schema, as lines.
+fn manifest_schema_problems(json: &serde_json::Value) -> Vec<String> {
+    let published = followup_core::schema::all(&[]);
+    let checker = match followup_validate::Checker::new(&published, Vec::new()) {
+        Ok(checker) => checker,
+        Err(err) => return vec![format!("the published schemas do not compile: {err}")],
+    };
+    checker
+        .check(followup_validate::Kind::Manifest, json.clone())
+        .into_iter()
+        .filter(|p| p.level == followup_validate::Level::Error)
+        .map(|p| format!("{}: {} [{}]", p.field, p.message, p.rule))
+        .collect()
+}
+
+/// The manifest checked against the published schema and the host's rules, plus what
 /// the host accepts but a careful author would fix.
 pub(crate) fn manifest_row(manifest: &ChannelManifest) -> Row {
     const NAME: &str = "manifest";
-    // The published schema (`schemas/manifest.schema.json`) is generated from these
-    // types, so reading the JSON back with them (unknown fields refused) is checking
-    // it against the schema.
-    let read_back = serde_json::to_value(manifest)
-        .and_then(serde_json::from_value::<ChannelManifest>)
-        .map_err(|err| err.to_string());
-    match read_back {
+    // The manifest as the host reads it, written back as JSON and validated against
+    // the published `manifest.schema.json` with a JSON Schema validator; then read
+    // back with the types, which must give the same manifest.
+    let json = match serde_json::to_value(manifest) {
+        Ok(json) => json,
+        Err(err) => {
+            return Row::new(
+                NAME,
+                Status::Fail,
+                format!("the manifest cannot be written as JSON: {err}"),
+            );
+        }
+    };
+    let schema_problems = manifest_schema_problems(&json);
+    if !schema_problems.is_empty() {
+        return Row::with_cases(
+            NAME,
+            Status::Fail,
+            "the manifest does not match manifest.schema.json; fix it in `Channel::manifest` and rebuild",
+            schema_problems,
+        );
+    }
+    match serde_json::from_value::<ChannelManifest>(json) {
         Ok(back) if back == *manifest => {}
         Ok(_) => {
             return Row::new(
