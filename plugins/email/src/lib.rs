@@ -45,7 +45,7 @@ impl Default for Email {
     fn default() -> Email {
         Email {
             templates: Templates::from_sources(TEMPLATES)
-                .expect("the built-in templates parse; a unit test renders every one"),
+                .expect("the built-in templates parse: every unit test of this crate builds them"),
         }
     }
 }

@@ -76,7 +76,7 @@ impl Default for Letter {
     fn default() -> Letter {
         Letter {
             templates: Templates::from_sources(TEMPLATES)
-                .expect("the built-in templates parse; a unit test renders every one"),
+                .expect("the built-in templates parse: every unit test of this crate builds them"),
         }
     }
 }

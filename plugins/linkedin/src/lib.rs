@@ -65,7 +65,7 @@ impl Default for Linkedin {
     fn default() -> Linkedin {
         Linkedin {
             templates: Templates::from_sources(TEMPLATES)
-                .expect("the built-in templates parse; a unit test renders every one"),
+                .expect("the built-in templates parse: every unit test of this crate builds them"),
         }
     }
 }

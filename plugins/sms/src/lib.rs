@@ -40,7 +40,7 @@ impl Default for Sms {
     fn default() -> Sms {
         Sms {
             templates: Templates::from_sources(TEMPLATES)
-                .expect("the built-in templates parse; a unit test renders every one"),
+                .expect("the built-in templates parse: every unit test of this crate builds them"),
         }
     }
 }
