@@ -1,7 +1,5 @@
 //! The example interviews bundled with followup (`docs/examples/*.toml`), compiled into
 //! the suite so that it runs the same wherever it is called from.
-//!
-//! A test fails when this list and the folder differ: add a new example here too.
 
 use std::sync::OnceLock;
 
@@ -16,16 +14,9 @@ pub(crate) struct Example {
     pub interview: Interview,
 }
 
-/// The file names and texts of `docs/examples/*.toml`.
-pub(crate) const SOURCES: [(&str, &str); 4] = [
-    (
-        "executive-via-recruiter.toml",
-        include_str!("../../../docs/examples/executive-via-recruiter.toml"),
-    ),
-    ("panel.toml", include_str!("../../../docs/examples/panel.toml")),
-    ("professional-email.toml", include_str!("../../../docs/examples/professional-email.toml")),
-    ("shift-text.toml", include_str!("../../../docs/examples/shift-text.toml")),
-];
+/// The file names and texts of `docs/examples/*.toml`, as `followup validate` embeds
+/// them (its test keeps the list in step with the folder).
+pub(crate) const SOURCES: [(&str, &str); 4] = followup_validate::examples::INTERVIEWS;
 
 /// The bundled examples, parsed once.
 pub(crate) fn bundled() -> &'static [Example] {

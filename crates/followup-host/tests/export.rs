@@ -8,11 +8,11 @@ mod common;
 
 use followup_core::draft::{Draft, RenderedDraft};
 use followup_core::export::{EXPORT_REQUEST_VERSION, ExportRequest, Paper};
-use followup_host::{ExportError, LoadedPlugin, Origin, SearchPath, load_plugins};
+use followup_host::{ExportError, LoadedPlugin};
 use followup_test_support::ScratchDir;
 use serde_json::json;
 
-use common::{real_plugins_dir, redact_paths, with_fault};
+use common::{loaded_fault, real_plugin, redact_paths};
 
 /// A drafted thank-you to Dana Whitfield on `channel`, ready to export.
 fn request(channel: &str) -> ExportRequest {
@@ -56,18 +56,6 @@ fn request(channel: &str) -> ExportRequest {
     }
 }
 
-/// Loads the fault library `fault` installed as the `pigeon` plugin.
-#[track_caller]
-fn fault_plugin(fault: &str) -> (ScratchDir, LoadedPlugin) {
-    let scratch = with_fault(fault);
-    let mut search = SearchPath::new();
-    search.push(scratch.path().to_path_buf(), Origin::CommandLine);
-    let registry = load_plugins(&search);
-    assert!(registry.refused.is_empty(), "{:#?}", registry.refused);
-    let plugin = registry.get("pigeon").cloned().expect("the fault loads as `pigeon`");
-    (scratch, plugin)
-}
-
 /// Asks `plugin` to export `request`, asserts a one-line failure and snapshots it.
 #[track_caller]
 fn check_export_error(
@@ -88,10 +76,7 @@ fn check_export_error(
 
 #[test]
 fn email_exports_one_eml_named_after_the_step() {
-    let mut search = SearchPath::new();
-    search.push(real_plugins_dir(), Origin::ExecutableDir);
-    let registry = load_plugins(&search);
-    let email = registry.get("email").expect("the email plugin loads");
+    let email = real_plugin("email");
     assert!(email.can_export());
     let files = email.export(&request("email")).expect("email exports");
     assert_eq!(files.len(), 1);
@@ -103,7 +88,7 @@ fn email_exports_one_eml_named_after_the_step() {
 
 #[test]
 fn abi_1_1_plugin_drafts_but_cannot_export() {
-    let (scratch, plugin) = fault_plugin("render_error");
+    let (scratch, plugin) = loaded_fault("render_error");
     assert_eq!(plugin.abi_version, followup_plugin::abi::abi_version(1, 1));
     assert!(plugin.can_draft());
     assert!(!plugin.can_export());
@@ -113,7 +98,7 @@ fn abi_1_1_plugin_drafts_but_cannot_export() {
 
 #[test]
 fn abi_1_0_plugin_cannot_export() {
-    let (scratch, plugin) = fault_plugin("old_abi");
+    let (scratch, plugin) = loaded_fault("old_abi");
     assert!(!plugin.can_export());
     let error = check_export_error(&plugin, &request("pigeon"), &scratch, "abi_1_0");
     assert!(matches!(error, ExportError::NotSupported { .. }));
@@ -121,7 +106,7 @@ fn abi_1_0_plugin_cannot_export() {
 
 #[test]
 fn file_name_with_a_folder_is_refused() {
-    let (scratch, plugin) = fault_plugin("export_bad_name");
+    let (scratch, plugin) = loaded_fault("export_bad_name");
     assert!(plugin.can_export());
     let error = check_export_error(&plugin, &request("pigeon"), &scratch, "bad_name");
     assert!(matches!(error, ExportError::BadFileName { .. }));

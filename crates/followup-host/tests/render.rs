@@ -9,11 +9,11 @@
 mod common;
 
 use followup_core::draft::{RENDER_REQUEST_VERSION, RenderRequest};
-use followup_host::{LoadedPlugin, Origin, RenderError, SearchPath, load_plugins};
+use followup_host::{LoadedPlugin, RenderError};
 use followup_test_support::ScratchDir;
 use serde_json::json;
 
-use common::{real_plugins_dir, redact_paths, with_fault};
+use common::{loaded_fault, real_plugin, redact_paths};
 
 /// A thank-you to Dana Whitfield on `channel`, for `purpose`, from the interview of
 /// `docs/examples/professional-email.toml` (cut down to what drafting reads).
@@ -64,29 +64,6 @@ fn request(channel: &str, purpose: &str) -> RenderRequest {
         interview: serde_json::from_value(interview).expect("the test interview is valid"),
         style: Default::default(),
     }
-}
-
-/// The real plugin for `channel`, loaded from the workspace's plugins.
-#[track_caller]
-fn real_plugin(channel: &str) -> LoadedPlugin {
-    let mut search = SearchPath::new();
-    search.push(real_plugins_dir(), Origin::ExecutableDir);
-    let registry = load_plugins(&search);
-    assert!(registry.refused.is_empty(), "{:#?}", registry.refused);
-    registry.get(channel).cloned().unwrap_or_else(|| panic!("the `{channel}` plugin loads"))
-}
-
-/// Loads the fault library `fault` installed as the `pigeon` plugin, asserting that
-/// it loads; the scratch directory is returned to redact its path.
-#[track_caller]
-fn fault_plugin(fault: &str) -> (ScratchDir, LoadedPlugin) {
-    let scratch = with_fault(fault);
-    let mut search = SearchPath::new();
-    search.push(scratch.path().to_path_buf(), Origin::CommandLine);
-    let registry = load_plugins(&search);
-    assert!(registry.refused.is_empty(), "{:#?}", registry.refused);
-    let plugin = registry.get("pigeon").cloned().expect("the fault loads as `pigeon`");
-    (scratch, plugin)
 }
 
 /// Asks `plugin` to draft `request`, asserts that it fails with a one-line message,
@@ -148,7 +125,7 @@ fn request_newer_than_the_plugin_is_refused() {
 
 #[test]
 fn abi_1_0_plugin_loads_but_cannot_draft() {
-    let (scratch, plugin) = fault_plugin("old_abi");
+    let (scratch, plugin) = loaded_fault("old_abi");
     assert_eq!(plugin.abi_version, followup_plugin::abi::abi_version(1, 0));
     assert!(!plugin.can_draft());
     let error = check_render_error(&plugin, &request("pigeon", "thank_you"), &scratch, "old_abi");
@@ -157,7 +134,7 @@ fn abi_1_0_plugin_loads_but_cannot_draft() {
 
 #[test]
 fn caught_panic_in_render_is_reported() {
-    let (scratch, plugin) = fault_plugin("render_panics");
+    let (scratch, plugin) = loaded_fault("render_panics");
     assert!(plugin.can_draft());
     let request = request("pigeon", "thank_you");
     let error = check_render_error(&plugin, &request, &scratch, "render_panics");
@@ -166,7 +143,7 @@ fn caught_panic_in_render_is_reported() {
 
 #[test]
 fn render_error_is_reported() {
-    let (scratch, plugin) = fault_plugin("render_error");
+    let (scratch, plugin) = loaded_fault("render_error");
     let request = request("pigeon", "thank_you");
     let error = check_render_error(&plugin, &request, &scratch, "render_error");
     assert!(matches!(error, RenderError::Failed { .. }));
@@ -174,7 +151,7 @@ fn render_error_is_reported() {
 
 #[test]
 fn render_answer_that_is_not_a_draft_is_refused() {
-    let (scratch, plugin) = fault_plugin("render_not_json");
+    let (scratch, plugin) = loaded_fault("render_not_json");
     let request = request("pigeon", "thank_you");
     let error = check_render_error(&plugin, &request, &scratch, "render_not_json");
     assert!(matches!(error, RenderError::Invalid { .. }));

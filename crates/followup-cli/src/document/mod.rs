@@ -251,14 +251,9 @@ fn strip_json_position(message: &str) -> String {
 fn unknown_field_hint(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (unknown, rest) = rest.split_once('`')?;
-    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-    let best = expected
-        .iter()
-        .map(|name| (strsim::jaro_winkler(unknown, name), *name))
-        .filter(|(score, _)| *score > 0.75)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    Some(match best {
-        Some((_, name)) => format!("did you mean `{name}`?"),
+    let expected = rest.split('`').skip(1).step_by(2);
+    Some(match followup_validate::closest(unknown, expected) {
+        Some(name) => format!("did you mean `{name}`?"),
         None => format!("remove `{unknown}`; the fields allowed here are listed above"),
     })
 }

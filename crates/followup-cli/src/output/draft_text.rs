@@ -32,7 +32,7 @@ pub fn render(
             out,
             "\n{}. {} by {channel} to {}",
             index + 1,
-            label(draft, step.and_then(|s| s.sequence)),
+            super::step_title(draft.purpose, step.and_then(|s| s.sequence)),
             draft.recipient.name
         );
         if let Some(on_behalf) = &draft.recipient.on_behalf_of {
@@ -89,16 +89,4 @@ pub fn render(
         }
     }
     out
-}
-
-fn label(draft: &Draft, sequence: Option<u32>) -> String {
-    let text = match sequence {
-        Some(n) => format!("{} {n}", draft.purpose.label()),
-        None => draft.purpose.label().to_string(),
-    };
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

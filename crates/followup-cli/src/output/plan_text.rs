@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use followup_core::plan::{Plan, Purpose, RecipientKind, Step, StepStatus};
+use followup_core::plan::{Plan, RecipientKind, Step, StepStatus};
 use followup_core::rules::timing::{human, human_date};
 use followup_core::validate::ValidInterview;
 use jiff::Timestamp;
@@ -64,10 +64,7 @@ fn render_step(
         StepStatus::DueNow => "DUE NOW",
         StepStatus::Overdue => "OVERDUE",
     };
-    let purpose = match (step.purpose, step.sequence) {
-        (Purpose::CheckIn, Some(n)) => format!("Check-in {n}"),
-        (purpose, _) => capitalise(purpose.label()),
-    };
+    let purpose = super::step_title(step.purpose, step.sequence);
     let recipient = &step.recipient;
     let mut to = format!(
         "{} ({})",
@@ -109,12 +106,4 @@ fn render_step(
 
 fn channel_name<'a>(names: &'a BTreeMap<String, String>, id: &'a str) -> &'a str {
     names.get(id).map_or(id, String::as_str)
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
