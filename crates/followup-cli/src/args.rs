@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod track;
+
 const EXAMPLES: &str = "\
 Examples:
   followup plan docs/examples/professional-email.toml
@@ -19,6 +21,10 @@ Examples:
   followup validate interview.toml --format json
   followup plugins new whatsapp --dir followup-whatsapp
   followup plugins check followup-whatsapp/target/release/libfollowup_whatsapp.so
+  followup add docs/examples/professional-email.toml
+  followup due --within 3d
+  followup sent ana-ruiz-northwind-analytics-2026-11-24/thank-you-dana-whitfield-email
+  followup replied ana-ruiz-northwind-analytics-2026-11-24 --from 'Dana Whitfield'
 
 Exit status:
   0  success
@@ -39,6 +45,10 @@ pub struct Cli {
     /// Look for channel plugins in DIR first (repeatable).
     #[arg(long = "plugin-dir", value_name = "DIR", global = true)]
     pub plugin_dirs: Vec<PathBuf>,
+    /// The tracker's store. Default: $FOLLOWUP_STORE, else followup.db in the user's
+    /// data folder (~/.local/share/followup on Linux).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub store: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -61,6 +71,37 @@ pub enum Command {
     /// Check interview, style, plan, draft or manifest files (or a whole style pack)
     /// against the published schemas and the rules, reporting every problem.
     Validate(ValidateArgs),
+    /// Track interviews: remember their plans and what was sent (adding one again
+    /// re-plans it and reports what changed).
+    Add(track::AddArgs),
+    /// What needs you: overdue, due now and upcoming steps across every tracked
+    /// interview, most urgent first.
+    Due(track::DueArgs),
+    /// Record that a step's message went out.
+    Sent(track::SentArgs),
+    /// Record that the employer (or the recruiter about it) answered: check-ins stop.
+    Replied(track::RepliedArgs),
+    /// Record that a person opted out of a channel (answered STOP to a text): it is
+    /// never planned for them again.
+    #[command(name = "opted-out")]
+    OptedOut(track::OptedOutArgs),
+    /// Put a step off until a moment.
+    Snooze(track::SnoozeArgs),
+    /// Decide not to send a step.
+    Skip(track::SkipArgs),
+    /// Record how an interview ended.
+    Outcome(track::OutcomeArgs),
+    /// Every tracked interview with its state.
+    List(track::ListArgs),
+    /// One tracked interview: the plan as planned and as done, with every event and why
+    /// each step moved or stopped.
+    Show(track::ShowArgs),
+    /// The event log, consent records included.
+    Log(track::LogArgs),
+    /// Remove a tracked interview and its events (consent records are kept).
+    Forget(track::ForgetArgs),
+    /// Export the store as JSON Lines, or import such a file into an empty store.
+    Store(track::StoreArgs),
 }
 
 /// Arguments of `followup validate`.

@@ -34,6 +34,15 @@ pub fn code_for(error: &anyhow::Error) -> ExitCode {
                 _ => INVALID_INPUT,
             });
         }
+        if let Some(store) = cause.downcast_ref::<followup_tracker::StoreError>() {
+            use followup_tracker::StoreError;
+            return ExitCode::from(match store {
+                StoreError::Io { .. } => UNREADABLE_INPUT,
+                StoreError::NotEmpty { .. } => USAGE,
+                StoreError::Sql { .. } => FAILURE,
+                _ => INVALID_INPUT,
+            });
+        }
         if let Some(input) = cause.downcast_ref::<InputError>() {
             return ExitCode::from(match input {
                 InputError::Read { .. } => UNREADABLE_INPUT,

@@ -17,6 +17,9 @@ use crate::args::{ExportArgs, Paper};
 use crate::exit::UsageError;
 use crate::style_pack::StyleChoice;
 
+pub mod track;
+pub use track::{ReplanSettings, TrackAction, TrackSettings};
+
 /// The environment variable listing extra plugin directories.
 pub const PLUGIN_PATH_VAR: &str = "FOLLOWUP_PLUGIN_PATH";
 
@@ -39,6 +42,8 @@ pub enum Settings {
     Schema(SchemaSettings),
     /// `followup validate`.
     Validate(ValidateSettings),
+    /// The tracker's commands (`add`, `due`, `sent`, ...).
+    Track(TrackSettings),
 }
 
 /// Settings of `followup export`.
@@ -144,6 +149,7 @@ pub struct Environment {
     pub executable_dir: Option<PathBuf>,
     pub config_dir: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
+    pub store_path: Option<OsString>,
     pub now: Timestamp,
 }
 
@@ -160,6 +166,7 @@ impl Environment {
                 .and_then(|exe| exe.parent().map(PathBuf::from)),
             config_dir: base.as_ref().map(|b| b.config_dir().join("followup")),
             data_dir: base.as_ref().map(|b| b.data_dir().join("followup")),
+            store_path: std::env::var_os(track::STORE_VAR),
             now: Timestamp::now(),
         }
     }
@@ -174,7 +181,11 @@ impl Settings {
             env.executable_dir.as_deref(),
             env.data_dir.as_ref().map(|d| d.join("plugins")).as_deref(),
         );
-        Ok(match cli.command {
+        let command = match track::resolve(cli.command, cli.store, &env, search.clone())? {
+            Ok(settings) => return Ok(Settings::Track(settings)),
+            Err(command) => command,
+        };
+        Ok(match command {
             Command::Plan(args) => {
                 let format = args.format;
                 Settings::Plan(PlanSettings { input: interview_input(args, &env, search)?, format })
@@ -219,6 +230,7 @@ impl Settings {
             Command::Schema(SchemaArgs { name, out, force }) => {
                 Settings::Schema(SchemaSettings { name, out, force, search })
             }
+            _ => unreachable!("track::resolve takes every tracker command"),
         })
     }
 }

@@ -128,3 +128,16 @@ pub fn export_request_example() -> Value {
         "paper": "letter"
     })
 }
+
+/// An example record of the tracker's log (`followup store export`).
+pub fn store_record_example() -> Value {
+    json!({
+        "seq": 7,
+        "interview": "ana-ruiz-northwind-analytics-2026-11-24",
+        "recorded_at": "2026-11-25T15:02:11Z",
+        "at": "2026-11-25T15:00:00Z",
+        "source": { "kind": "user" },
+        "type": "replied",
+        "from": "Dana Whitfield"
+    })
+}

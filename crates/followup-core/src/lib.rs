@@ -11,7 +11,9 @@
 //! 2. [`validate::validate`] it into a [`validate::ValidInterview`], which reports every
 //!    problem at once, each with its field path;
 //! 3. [`rules::plan`] it against the loaded manifests, a [`calendar::BusinessCalendar`]
-//!    and a [`rules::TimingPolicy`] into a [`plan::Plan`].
+//!    and a [`rules::TimingPolicy`] into a [`plan::Plan`];
+//! 4. for a tracked interview, [`tracking::agenda`] turns the plan and the interview's
+//!    events (sent, replied, snoozed, ...) into the state of every step.
 
 #![deny(missing_docs)]
 
@@ -28,4 +30,5 @@ pub mod rules;
 pub mod schema;
 pub mod style;
 pub mod time;
+pub mod tracking;
 pub mod validate;

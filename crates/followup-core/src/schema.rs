@@ -11,6 +11,7 @@ use crate::interview::{CandidateDetails, Interview};
 use crate::manifest::ChannelManifest;
 use crate::plan::Plan;
 use crate::style::{ChannelSettings, Style};
+use crate::tracking::EventRecord;
 
 /// Where the schemas say they live; `$id` of each is this plus its file name.
 pub const SCHEMA_BASE: &str = "https://followup.invalid/schemas/";
@@ -44,6 +45,7 @@ pub fn all(channels: &[ChannelManifest]) -> Vec<PublishedSchema> {
         generate::<RenderRequest>("render-request.schema.json"),
         generate::<ExportRequest>("export-request.schema.json"),
         generate::<ChannelManifest>("manifest.schema.json"),
+        generate::<EventRecord>("store-record.schema.json"),
     ]
 }
 

