@@ -24,6 +24,7 @@ pub mod holidays;
 pub mod interview;
 pub mod manifest;
 pub mod plan;
+pub mod problem;
 pub mod rules;
 pub mod schema;
 pub mod style;

@@ -7,7 +7,7 @@ use followup_core::rules;
 use followup_core::validate::{self, ValidInterview};
 use followup_host::Registry;
 
-use crate::document::{InputError, LocatedProblem, SourceFile};
+use crate::document::{InputError, SourceFile};
 use crate::profile;
 use crate::settings::InterviewInput;
 use crate::style_pack::StylePack;
@@ -48,17 +48,7 @@ fn load_interview(input: &InterviewInput) -> Result<ValidInterview, InputError> 
     let mut interview: Interview = source.parse()?;
     let profile = profile::load(&input.profile)?;
     interview.candidate = interview.candidate.or_profile(&profile);
-    validate::validate(interview).map_err(|invalid| InputError::Invalid {
-        path: source.path.clone(),
-        problems: invalid
-            .problems
-            .into_iter()
-            .map(|problem| LocatedProblem {
-                position: source.locate(&problem.path),
-                field: problem.path,
-                message: problem.message,
-                hint: problem.hint,
-            })
-            .collect(),
+    validate::validate(interview).map_err(|invalid| {
+        InputError::invalid(source.path.clone(), Some(&source), invalid.problems)
     })
 }

@@ -8,7 +8,7 @@
 //! candidate understands.
 
 mod people;
-mod policy;
+pub mod policy;
 mod select;
 pub mod timing;
 
@@ -43,7 +43,7 @@ pub fn plan(
     let policy = &policy.clamped();
     // Transit days beyond what the rules plan for are clamped too; the manifests are
     // copied only in that rare case.
-    let most_transit = crate::style::most_for("transit_business_days").map_or(30, |m| m.0);
+    let most_transit = policy::LIMITS.transit_business_days.most;
     let channels: std::borrow::Cow<'_, [ChannelManifest]> =
         if channels.iter().any(|m| m.delivery.transit_business_days > most_transit) {
             channels
@@ -396,12 +396,7 @@ impl<'a> Planner<'a> {
         };
         rationale.extend(self.holidays_between(window.start, holidays_until, &zone));
 
-        // A policy figure replaces the channel's own only for channels whose messages
-        // travel; an email does not start taking days because letters do.
-        let transit = match manifest.delivery.transit_business_days {
-            0 => 0,
-            own => self.policy.transit_business_days.unwrap_or(own),
-        };
+        let transit = manifest.delivery.transit_business_days;
         let arrives_by = (transit > 0).then(|| {
             let sent = send_at.to_zoned_datetime(zone.clone()).date();
             Day(self.calendar.add_business_days(sent, transit))
