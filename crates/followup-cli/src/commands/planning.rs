@@ -1,9 +1,8 @@
 //! What `plan` and `draft` share: read the interview, load the channels, plan.
 
-use followup_core::calendar::{BusinessCalendar, HolidayRules};
 use followup_core::interview::Interview;
 use followup_core::plan::Plan;
-use followup_core::rules;
+use followup_core::planner::Planner;
 use followup_core::validate::{self, ValidInterview};
 use followup_host::Registry;
 
@@ -35,10 +34,7 @@ pub fn plan(input: &InterviewInput) -> anyhow::Result<Planned> {
             );
         }
     }
-    let mut calendar = BusinessCalendar::new(HolidayRules::UsFederal);
-    style.style.extend_calendar(&mut calendar);
-    let manifests = style.style.apply_to(&registry.manifests());
-    let plan = rules::plan(&interview, &manifests, &calendar, &style.style.policy());
+    let plan = Planner::new(&style.style, &registry.manifests()).plan(&interview);
     Ok(Planned { interview, registry, style, plan })
 }
 
