@@ -235,8 +235,8 @@ fn exports_of_bundled_examples_read_back_with_other_parsers() {
             let start = step.send_at.strftime("%Y%m%dT%H%M%SZ").to_string();
             assert_eq!(prop(event, "DTSTART"), start, "{}: at send_at, in UTC", step.id);
             let description = prop(event, "DESCRIPTION");
-            let local = followup_core::rules::timing::human(step.send_at, &step.time_zone);
-            let deadline = followup_core::rules::timing::human(step.not_after, &step.time_zone);
+            let local = followup_core::human_time::human(step.send_at, &step.time_zone);
+            let deadline = followup_core::human_time::human(step.not_after, &step.time_zone);
             assert!(description.contains(&format!("Send at {local}")), "{description}");
             assert!(description.contains(&format!("Deadline: {deadline}")), "{description}");
             assert!(description.contains("Window: "), "{description}");

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use followup_core::calendar::{BusinessCalendar, HolidayRules};
-use followup_core::draft::{Draft, DraftStyle, RENDER_REQUEST_VERSION, RenderRequest};
+use followup_core::draft::{Draft, DraftStyle, RenderRequest};
 use followup_core::interview::Interview;
 use followup_core::manifest::ChannelManifest;
 use followup_core::plan::{Plan, Step};
@@ -59,12 +59,7 @@ pub fn draft_step(
     let plugin = bundled_registry()
         .get(&step.channel)
         .ok_or_else(|| format!("no bundled plugin for `{}`", step.channel))?;
-    let request = RenderRequest {
-        request_version: RENDER_REQUEST_VERSION,
-        step: step.clone(),
-        interview: interview.interview.clone(),
-        style: style.clone(),
-    };
+    let request = RenderRequest::new(step, &interview.interview, style.clone());
     plugin.render(&request).map(|rendered| Draft::new(step, rendered)).map_err(|e| e.to_string())
 }
 

@@ -149,18 +149,7 @@ impl StylePack {
         let Err(problems) = self.style.check() else { return Ok(()) };
         let path = self.settings_file.clone().unwrap_or_default();
         let source = SourceFile::read(&path).ok();
-        Err(InputError::Invalid {
-            problems: problems
-                .into_iter()
-                .map(|problem| crate::document::LocatedProblem {
-                    position: source.as_ref().and_then(|s| s.locate(&problem.path)),
-                    field: problem.path,
-                    message: problem.message,
-                    hint: problem.hint,
-                })
-                .collect(),
-            path,
-        })
+        Err(InputError::invalid(path, source.as_ref(), problems))
     }
 
     /// The pack's templates for one channel, by name.

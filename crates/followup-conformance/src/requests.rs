@@ -4,17 +4,16 @@
 //! The steps are built here rather than planned by the rules engine, because the
 //! engine would choose another channel for most messages (email for a professional
 //! role) and the suite must see this channel draft every purpose it claims. They look
-//! like planned steps: the same ids, recipients (directly, through the recruiter, with
-//! the recruiter copied) and zones, and sending moments at the usual distance from the
-//! interview.
+//! like planned steps: the same ids and recipients (directly, through the recruiter,
+//! with the recruiter copied: core's [`step_id`] and [`address`]) and zones, and sending
+//! moments at the usual distance from the interview.
 
-use std::collections::BTreeSet;
-
-use followup_core::draft::{DraftStyle, RENDER_REQUEST_VERSION, RenderRequest};
+use followup_core::draft::{DraftStyle, RenderRequest};
 use followup_core::interview::{Interview, OutreachPolicy};
 use followup_core::manifest::ChannelManifest;
-use followup_core::plan::{Purpose, Recipient, RecipientKind, Step};
-use followup_core::rules::slug;
+use followup_core::plan::{
+    Purpose, Recipient, RecipientKind, Step, StepIds, address, lead_interviewer, outreach, step_id,
+};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
@@ -43,20 +42,14 @@ pub(crate) fn for_interview(
     manifest: &ChannelManifest,
 ) -> Vec<Sample> {
     let mut samples = Vec::new();
-    let mut taken = BTreeSet::new();
+    let mut ids = StepIds::default();
     for &purpose in &manifest.purposes {
         for &kind in &manifest.recipients {
             for (recipient, sequence) in recipients(interview, purpose, kind) {
                 let mut step = step(interview, purpose, sequence, &manifest.id, recipient);
                 // Ids are unique in a plan; the same person reached directly and
-                // through the recruiter gets `-2`, as the rules engine does it.
-                let mut unique = step.id.clone();
-                let mut n = 2;
-                while !taken.insert(unique.clone()) {
-                    unique = format!("{}-{n}", step.id);
-                    n += 1;
-                }
-                step.id = unique;
+                // through the recruiter gets `-2`, as in a plan.
+                step.id = ids.unique(std::mem::take(&mut step.id));
                 samples
                     .push(Sample { source: source.to_string(), request: request(interview, step) });
             }
@@ -78,12 +71,7 @@ pub(crate) fn first(
 }
 
 fn request(interview: &Interview, step: Step) -> RenderRequest {
-    RenderRequest {
-        request_version: RENDER_REQUEST_VERSION,
-        step,
-        interview: interview.clone(),
-        style: DraftStyle::default(),
-    }
+    RenderRequest::new(&step, interview, DraftStyle::default())
 }
 
 /// Who receives `purpose` among the people of `interview` of the given kind, with the
@@ -93,33 +81,22 @@ fn recipients(
     purpose: Purpose,
     kind: RecipientKind,
 ) -> Vec<(Recipient, Option<u32>)> {
-    let recruiter = interview.staffing.as_ref().map(|s| s.recruiter.name.clone());
-    let cc = match (&interview.staffing, &recruiter) {
-        (Some(staffing), Some(name)) if staffing.outreach == OutreachPolicy::CcRecruiter => {
-            vec![name.clone()]
-        }
-        _ => Vec::new(),
+    let recruiter = interview.staffing.as_ref().map(|s| s.recruiter.name.as_str());
+    // Interviewers are reached directly (with the recruiter copied where the firm asks
+    // for it), even when the firm passes messages on: the suite must see this channel
+    // draft to every kind of recipient it declares.
+    let direct = match outreach(interview) {
+        OutreachPolicy::ViaRecruiter => OutreachPolicy::Direct,
+        other => other,
     };
-    let interviewer = |name: &str| Recipient {
-        name: name.to_string(),
-        kind: RecipientKind::Interviewer,
-        on_behalf_of: None,
-        cc: cc.clone(),
-    };
+    let interviewer = |name: &str| address(name, direct, recruiter);
     let to_recruiter = |on_behalf_of: Option<&str>| {
-        recruiter.as_ref().map(|name| Recipient {
-            name: name.clone(),
-            kind: RecipientKind::Recruiter,
-            on_behalf_of: on_behalf_of.map(str::to_string),
-            cc: Vec::new(),
+        recruiter.map(|name| match on_behalf_of {
+            Some(person) => address(person, OutreachPolicy::ViaRecruiter, Some(name)),
+            None => Recipient::direct(name, RecipientKind::Recruiter),
         })
     };
-    let lead = interview
-        .interviewers
-        .iter()
-        .find(|p| p.lead)
-        .or_else(|| interview.interviewers.first())
-        .map(|p| p.name.as_str());
+    let lead = lead_interviewer(interview).map(|(_, person)| person.name.as_str());
     let everyone = interview.interviewers.iter().map(|p| p.name.as_str());
     match (purpose, kind) {
         (Purpose::ThankYou | Purpose::ConnectionRequest, RecipientKind::Interviewer) => {
@@ -184,13 +161,8 @@ fn step(
         (Purpose::ClosingTheLoop, _) => SignedDuration::from_hours(24 * 28),
     };
     let send_at = later(end, after);
-    let about = recipient.on_behalf_of.as_deref().unwrap_or(&recipient.name);
-    let id = match sequence {
-        Some(n) => format!("check-in-{n}-{}-{channel}", slug(about)),
-        None => format!("{}-{}-{channel}", purpose.as_str().replace('_', "-"), slug(about)),
-    };
     Step {
-        id,
+        id: step_id(purpose, sequence, recipient.about(), channel),
         purpose,
         sequence,
         channel: channel.to_string(),

@@ -85,12 +85,7 @@ pub(crate) fn manifest_row(manifest: &ChannelManifest) -> Row {
         manifest.id,
         manifest.version,
         list(manifest.purposes.iter().map(|p| p.as_str().to_string())),
-        list(
-            manifest
-                .recipients
-                .iter()
-                .map(|r| followup_core::rules::recipient_word(*r).to_string())
-        ),
+        list(manifest.recipients.iter().map(|r| r.as_str().to_string())),
     );
     if advice.is_empty() {
         Row::new(NAME, Status::Pass, summary)
@@ -119,8 +114,7 @@ fn advice(manifest: &ChannelManifest) -> Vec<String> {
     if purposes.len() != manifest.purposes.len() {
         advice.push("`purposes` lists a purpose twice".to_string());
     }
-    let recipients: BTreeSet<&str> =
-        manifest.recipients.iter().map(|r| followup_core::rules::recipient_word(*r)).collect();
+    let recipients: BTreeSet<&str> = manifest.recipients.iter().map(|r| r.as_str()).collect();
     if recipients.len() != manifest.recipients.len() {
         advice.push("`recipients` lists a kind twice".to_string());
     }
@@ -234,12 +228,7 @@ fn purpose_row(purpose: Purpose, manifest: &ChannelManifest, examples: &[Rendere
             format!(
                 "no bundled example has a recipient for a {} among the recipients the manifest declares ({}); nothing was drafted",
                 purpose.label(),
-                list(
-                    manifest
-                        .recipients
-                        .iter()
-                        .map(|r| followup_core::rules::recipient_word(*r).to_string())
-                )
+                list(manifest.recipients.iter().map(|r| r.as_str().to_string()))
             ),
         );
     }

@@ -39,6 +39,18 @@ pub struct RenderRequest {
     pub style: DraftStyle,
 }
 
+impl RenderRequest {
+    /// The request to draft `step` of `interview` in `style`, in this version's shape.
+    pub fn new(step: &Step, interview: &Interview, style: DraftStyle) -> RenderRequest {
+        RenderRequest {
+            request_version: RENDER_REQUEST_VERSION,
+            step: step.clone(),
+            interview: interview.clone(),
+            style,
+        }
+    }
+}
+
 /// How messages are written: a firm's house style, as far as drafting needs it.
 /// Unknown fields are ignored, for the same reason as in [`RenderRequest`].
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::interview::{Culture, RoleKind};
 use crate::plan::{Purpose, RecipientKind};
+use crate::problem::Problem;
 use crate::time::ClockTime;
 
 /// The version of the manifest's JSON shape. Additive changes keep it; a change that an
@@ -287,15 +288,6 @@ pub struct SmsLimits {
     pub max_segments: u32,
 }
 
-/// A problem found in a manifest.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ManifestProblem {
-    /// The field path, such as `hours.allowed`.
-    pub field: String,
-    /// What is wrong.
-    pub message: String,
-}
-
 impl ChannelManifest {
     /// Checks what the types cannot: the id's form, known version, a non-empty list of
     /// purposes and recipients, sensible hours.
@@ -303,10 +295,10 @@ impl ChannelManifest {
     /// # Errors
     ///
     /// Returns every problem found.
-    pub fn check(&self) -> Result<(), Vec<ManifestProblem>> {
+    pub fn check(&self) -> Result<(), Vec<Problem>> {
         let mut problems = Vec::new();
         let mut problem = |field: &str, message: String| {
-            problems.push(ManifestProblem { field: field.to_string(), message });
+            problems.push(Problem::new(field, message));
         };
         if self.manifest_version != MANIFEST_SCHEMA_VERSION {
             problem(

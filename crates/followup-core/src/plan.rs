@@ -14,6 +14,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::time::Day;
 
+mod addressing;
+mod ids;
+
+pub use addressing::{address, lead_interviewer, outreach};
+pub use ids::{StepIds, step_id};
+
 /// The follow-up plan for one interview.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -87,6 +93,16 @@ pub enum RecipientKind {
     Interviewer,
     /// The staffing firm's recruiter.
     Recruiter,
+}
+
+impl RecipientKind {
+    /// The kind's name, as in files and reports (`interviewer`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecipientKind::Interviewer => "interviewer",
+            RecipientKind::Recruiter => "recruiter",
+        }
+    }
 }
 
 /// The person a step is addressed to.

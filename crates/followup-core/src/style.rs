@@ -16,9 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::BusinessCalendar;
 use crate::manifest::{ChannelManifest, HourRange, Hours};
-use crate::rules::TimingPolicy;
+use crate::problem::Problem;
+use crate::rules::policy::{LIMITS, Limit, TimingPolicy};
 use crate::time::Day;
-use crate::validate::Problem;
 
 /// A firm's house style.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -150,29 +150,6 @@ pub struct ChannelSettings {
     pub own: BTreeMap<String, serde_json::Value>,
 }
 
-/// The largest figures a style may set: beyond them a figure is almost surely a typo (a
-/// thank-you window of a month), and the rules are not made for them. The rules clamp
-/// to the same figures, so even an unchecked style cannot make planning run away.
-pub const MOST: [(&str, u32, &str); 7] = [
-    ("timing.cool_off_minutes", 24 * 60, "a day"),
-    ("timing.thank_you_hours", 7 * 24, "a week"),
-    ("timing.debrief_after_minutes", 24 * 60, "a day"),
-    ("timing.check_in_count", 10, "ten check-ins"),
-    ("timing.check_in_spacing_business_days", 60, "60 business days"),
-    ("timing.letter_transit_business_days", 30, "30 business days"),
-    ("transit_business_days", 30, "30 business days"),
-];
-
-/// The most business days a check-in may be set after the decision or interview.
-pub const MOST_CHECK_IN_DAYS: u32 = 60;
-
-/// The most a field may be (matched by its last part for the per-channel ones).
-pub fn most_for(field: &str) -> Option<(u32, &'static str)> {
-    MOST.iter()
-        .find(|(name, _, _)| field == *name || field.ends_with(&format!(".{name}")))
-        .map(|(_, most, words)| (*most, *words))
-}
-
 impl Style {
     /// Checks what the types cannot: figures within what the rules plan for, hour
     /// ranges in order, check-in day ranges in order.
@@ -194,11 +171,13 @@ impl Style {
             if let Some([first, last]) = pair
                 && first > last
             {
-                problems.push(Problem {
-                    path: field.to_string(),
-                    message: format!("the first business day ({first}) is after the last ({last})"),
-                    hint: Some(format!("write [{last}, {first}]")),
-                });
+                problems.push(
+                    Problem::new(
+                        field,
+                        format!("the first business day ({first}) is after the last ({last})"),
+                    )
+                    .with_hint(format!("write [{last}, {first}]")),
+                );
             }
         }
         for (id, settings) in &self.channels {
@@ -217,45 +196,55 @@ impl Style {
 
     fn check_figures(&self, problems: &mut Vec<Problem>) {
         let timing = &self.timing;
-        let mut figures: Vec<(String, u32)> = [
-            ("timing.cool_off_minutes", timing.cool_off_minutes),
-            ("timing.thank_you_hours", timing.thank_you_hours),
-            ("timing.debrief_after_minutes", timing.debrief_after_minutes),
-            ("timing.check_in_count", timing.check_in_count),
-            ("timing.check_in_spacing_business_days", timing.check_in_spacing_business_days),
-            ("timing.letter_transit_business_days", timing.letter_transit_business_days),
+        let mut figures: Vec<(String, u32, Limit)> = [
+            ("timing.cool_off_minutes", timing.cool_off_minutes, LIMITS.cool_off_minutes),
+            ("timing.thank_you_hours", timing.thank_you_hours, LIMITS.thank_you_hours),
+            (
+                "timing.debrief_after_minutes",
+                timing.debrief_after_minutes,
+                LIMITS.debrief_after_minutes,
+            ),
+            ("timing.check_in_count", timing.check_in_count, LIMITS.check_in_count),
+            (
+                "timing.check_in_spacing_business_days",
+                timing.check_in_spacing_business_days,
+                LIMITS.check_in_spacing_business_days,
+            ),
+            (
+                "timing.letter_transit_business_days",
+                timing.letter_transit_business_days,
+                LIMITS.transit_business_days,
+            ),
         ]
         .into_iter()
-        .filter_map(|(field, figure)| Some((field.to_string(), figure?)))
+        .filter_map(|(field, figure, limit)| Some((field.to_string(), figure?, limit)))
         .collect();
         for (field, pair) in [
             ("timing.check_in_after_decision", timing.check_in_after_decision),
             ("timing.check_in_without_decision", timing.check_in_without_decision),
         ] {
             for (index, figure) in pair.into_iter().flatten().enumerate() {
-                figures.push((format!("{field}[{index}]"), figure));
+                figures.push((format!("{field}[{index}]"), figure, LIMITS.check_in_days));
             }
         }
         for (id, settings) in &self.channels {
             if let Some(days) = settings.transit_business_days {
-                figures.push((format!("channels.{id}.transit_business_days"), days));
+                figures.push((
+                    format!("channels.{id}.transit_business_days"),
+                    days,
+                    LIMITS.transit_business_days,
+                ));
             }
         }
-        for (field, figure) in figures {
-            let (most, words) = if field.ends_with(']') {
-                (MOST_CHECK_IN_DAYS, "60 business days")
-            } else {
-                match most_for(&field) {
-                    Some(limit) => limit,
-                    None => continue,
-                }
-            };
+        for (field, figure, Limit { most, words }) in figures {
             if figure > most {
-                problems.push(Problem {
-                    path: field,
-                    message: format!("{figure} is more than followup plans for ({most})"),
-                    hint: Some(format!("check the figure; at most {words}")),
-                });
+                problems.push(
+                    Problem::new(
+                        field,
+                        format!("{figure} is more than followup plans for ({most})"),
+                    )
+                    .with_hint(format!("check the figure; at most {words}")),
+                );
             }
         }
     }
@@ -280,9 +269,8 @@ impl Style {
             check_in_spacing_business_days: t
                 .check_in_spacing_business_days
                 .unwrap_or(d.check_in_spacing_business_days),
-            closing_the_loop: t.closing_the_loop.unwrap_or(d.closing_the_loop),
             // Transit is per channel: see `apply_to`.
-            transit_business_days: d.transit_business_days,
+            closing_the_loop: t.closing_the_loop.unwrap_or(d.closing_the_loop),
         }
     }
 
@@ -344,13 +332,13 @@ impl Style {
 
 fn check_range(problems: &mut Vec<Problem>, field: &str, range: &HourRange) {
     if range.start >= range.end {
-        problems.push(Problem {
-            path: field.to_string(),
-            message: format!("the hours start at {} but end at {}", range.start, range.end),
-            hint: Some(
-                "write the earlier time as `start`; ranges cannot cross midnight".to_string(),
-            ),
-        });
+        problems.push(
+            Problem::new(
+                field,
+                format!("the hours start at {} but end at {}", range.start, range.end),
+            )
+            .with_hint("write the earlier time as `start`; ranges cannot cross midnight"),
+        );
     }
 }
 

@@ -7,38 +7,17 @@
 //! resolved time zones and instants, so the rules engine never re-checks them.
 
 use std::collections::BTreeSet;
-use std::fmt;
 
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::interview::{Interview, Interviewer};
 use crate::manifest::is_channel_id;
+use crate::problem::Problem;
 use crate::time::ZoneName;
 
 /// The longest interview the rules accept; longer usually means a typo in a date.
 const LONGEST_INTERVIEW_HOURS: i64 = 12;
-
-/// One problem in an interview file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// The field path, such as `interviewers[1].phone`.
-    pub path: String,
-    /// What is wrong, in lower case without a trailing period.
-    pub message: String,
-    /// What to write instead, when there is a clear answer.
-    pub hint: Option<String>,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, " ({hint})")?;
-        }
-        Ok(())
-    }
-}
 
 /// Every problem found in one interview.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -75,7 +54,7 @@ struct Problems(Vec<Problem>);
 
 impl Problems {
     fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem { path: path.into(), message: message.into(), hint: None });
+        self.0.push(Problem::new(path, message));
     }
 
     fn add_with_hint(
@@ -84,11 +63,7 @@ impl Problems {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
-        self.0.push(Problem {
-            path: path.into(),
-            message: message.into(),
-            hint: Some(hint.into()),
-        });
+        self.0.push(Problem::new(path, message).with_hint(hint));
     }
 
     /// Resolves a zone, or records why it cannot be.

@@ -58,12 +58,9 @@ fn request(channel: &str, purpose: &str) -> RenderRequest {
         "reinforce": { "strengths": ["cut a 40-minute reporting query to 3 minutes"] },
         "next_steps": { "decision_date": "2026-12-04" }
     });
-    RenderRequest {
-        request_version: RENDER_REQUEST_VERSION,
-        step: serde_json::from_value(step).expect("the test step is a valid step"),
-        interview: serde_json::from_value(interview).expect("the test interview is valid"),
-        style: Default::default(),
-    }
+    let step = serde_json::from_value(step).expect("the test step is a valid step");
+    let interview = serde_json::from_value(interview).expect("the test interview is valid");
+    RenderRequest::new(&step, &interview, Default::default())
 }
 
 /// Asks `plugin` to draft `request`, asserts that it fails with a one-line message,

@@ -22,11 +22,10 @@
 
 use std::collections::BTreeMap;
 
-use followup_core::calendar::{BusinessCalendar, HolidayRules};
-use followup_core::draft::{CheckLevel, RENDER_REQUEST_VERSION, RenderRequest, RenderedDraft};
+use followup_core::draft::{CheckLevel, RenderRequest, RenderedDraft};
 use followup_core::manifest::ChannelManifest;
 use followup_core::plan::{Plan, Purpose, Step};
-use followup_core::rules;
+use followup_core::planner::Planner;
 use followup_core::style::Style;
 use followup_core::validate::ValidInterview;
 use followup_plugin::drafting::{TemplateError, Templates};
@@ -112,14 +111,11 @@ struct Planned {
 
 /// Plans each bundled example as `followup plan --style` would.
 fn plan_examples(style: &Style, installed: &[ChannelManifest]) -> Vec<Planned> {
-    let mut calendar = BusinessCalendar::new(HolidayRules::UsFederal);
-    style.extend_calendar(&mut calendar);
-    let manifests = style.apply_to(installed);
-    let policy = style.policy();
+    let planner = Planner::new(style, installed);
     examples::valid_interviews()
         .into_iter()
         .map(|(name, interview)| {
-            let plan = rules::plan(&interview, &manifests, &calendar, &policy);
+            let plan = planner.plan(&interview);
             Planned { name, interview, plan }
         })
         .collect()
@@ -131,13 +127,8 @@ fn request(
     interview: &ValidInterview,
     step: &Step,
 ) -> RenderRequest {
-    RenderRequest {
-        request_version: RENDER_REQUEST_VERSION,
-        step: step.clone(),
-        interview: interview.interview.clone(),
-        style: style
-            .draft_style(&step.channel, templates.get(&step.channel).cloned().unwrap_or_default()),
-    }
+    let templates = templates.get(&step.channel).cloned().unwrap_or_default();
+    RenderRequest::new(step, &interview.interview, style.draft_style(&step.channel, templates))
 }
 
 /// Pass 2: every step of every example, drafted by its plugin.

@@ -16,8 +16,8 @@ use crate::problem::Problem;
 /// The rule name of every semantic problem.
 pub(crate) const RULE: &str = "rule";
 
-fn from_core(problem: validate::Problem) -> Problem {
-    Problem::error(problem.path, RULE, problem.message).with_optional_hint(problem.hint)
+fn from_core(problem: followup_core::problem::Problem) -> Problem {
+    Problem::error(problem.field, RULE, problem.message).with_optional_hint(problem.hint)
 }
 
 /// Core's validation of an interview, after merging the candidate's profile.
@@ -50,9 +50,9 @@ pub(crate) fn profile(details: CandidateDetails) -> Vec<Problem> {
         Err(invalid) => invalid
             .problems
             .into_iter()
-            .filter(|p| p.path != "candidate.name")
+            .filter(|p| p.field != "candidate.name")
             .filter_map(|mut p| {
-                p.path = p.path.strip_prefix("candidate.")?.to_string();
+                p.field = p.field.strip_prefix("candidate.")?.to_string();
                 Some(from_core(p))
             })
             .collect(),

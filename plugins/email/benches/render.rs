@@ -9,7 +9,7 @@
 
 use std::hint::black_box;
 
-use followup_core::draft::{DraftStyle, RENDER_REQUEST_VERSION, RenderRequest};
+use followup_core::draft::{DraftStyle, RenderRequest};
 use followup_core::validate::validate;
 use followup_email::Email;
 use followup_host::{Origin, SearchPath};
@@ -32,12 +32,7 @@ fn request() -> RenderRequest {
         "not_after": "2026-11-25T15:00:00-06:00", "time_zone": "America/Chicago", "rationale": []
     }))
     .expect("the step is valid");
-    RenderRequest {
-        request_version: RENDER_REQUEST_VERSION,
-        step,
-        interview: interview.interview,
-        style: DraftStyle::default(),
-    }
+    RenderRequest::new(&step, &interview.interview, DraftStyle::default())
 }
 
 #[divan::bench]

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use followup_core::draft::{CheckLevel, Draft, RENDER_REQUEST_VERSION, RenderRequest};
+use followup_core::draft::{CheckLevel, Draft, RenderRequest};
 use followup_core::plan::Step;
 
 use crate::args::OutputFormat;
@@ -92,15 +92,9 @@ fn draft(planned: &Planned, step: &Step) -> Result<Draft, String> {
         .registry
         .get(&step.channel)
         .ok_or_else(|| format!("no plugin provides the channel `{}`", step.channel))?;
-    let request = RenderRequest {
-        request_version: RENDER_REQUEST_VERSION,
-        step: step.clone(),
-        interview: planned.interview.interview.clone(),
-        style: planned
-            .style
-            .style
-            .draft_style(&step.channel, planned.style.templates_for(&step.channel)),
-    };
+    let style =
+        planned.style.style.draft_style(&step.channel, planned.style.templates_for(&step.channel));
+    let request = RenderRequest::new(step, &planned.interview.interview, style);
     let rendered = plugin.render(&request).map_err(|err| err.to_string())?;
     Ok(Draft::new(step, rendered))
 }

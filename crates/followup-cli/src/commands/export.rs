@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use followup_core::draft::{CheckLevel, Draft, RENDER_REQUEST_VERSION, RenderRequest};
+use followup_core::draft::{CheckLevel, Draft, RenderRequest};
 use followup_core::export::{EXPORT_REQUEST_VERSION, ExportRequest, Paper};
 use followup_core::plan::{Purpose, Step};
 use followup_host::ExportFile;
@@ -144,12 +144,7 @@ fn export_step<'p>(
     };
     let style =
         planned.style.style.draft_style(&step.channel, planned.style.templates_for(&step.channel));
-    let request = RenderRequest {
-        request_version: RENDER_REQUEST_VERSION,
-        step: step.clone(),
-        interview: planned.interview.interview.clone(),
-        style: style.clone(),
-    };
+    let request = RenderRequest::new(step, &planned.interview.interview, style.clone());
     let draft = match plugin.render(&request) {
         Ok(rendered) => Draft::new(step, rendered),
         Err(err) => {

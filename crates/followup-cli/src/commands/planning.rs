@@ -1,13 +1,12 @@
 //! What `plan` and `draft` share: read the interview, load the channels, plan.
 
-use followup_core::calendar::{BusinessCalendar, HolidayRules};
 use followup_core::interview::Interview;
 use followup_core::plan::Plan;
-use followup_core::rules;
+use followup_core::planner::Planner;
 use followup_core::validate::{self, ValidInterview};
 use followup_host::Registry;
 
-use crate::document::{InputError, LocatedProblem, SourceFile};
+use crate::document::{InputError, SourceFile};
 use crate::profile;
 use crate::settings::{InterviewInput, ProfileChoice};
 use crate::style_pack::StylePack;
@@ -35,10 +34,7 @@ pub fn plan(input: &InterviewInput) -> anyhow::Result<Planned> {
             );
         }
     }
-    let mut calendar = BusinessCalendar::new(HolidayRules::UsFederal);
-    style.style.extend_calendar(&mut calendar);
-    let manifests = style.style.apply_to(&registry.manifests());
-    let plan = rules::plan(&interview, &manifests, &calendar, &style.style.policy());
+    let plan = Planner::new(&style.style, &registry.manifests()).plan(&interview);
     Ok(Planned { interview, registry, style, plan })
 }
 
@@ -51,17 +47,7 @@ pub fn load_interview(
     let mut interview: Interview = source.parse()?;
     let profile = profile::load(profile)?;
     interview.candidate = interview.candidate.or_profile(&profile);
-    validate::validate(interview).map_err(|invalid| InputError::Invalid {
-        path: source.path.clone(),
-        problems: invalid
-            .problems
-            .into_iter()
-            .map(|problem| LocatedProblem {
-                position: source.locate(&problem.path),
-                field: problem.path,
-                message: problem.message,
-                hint: problem.hint,
-            })
-            .collect(),
+    validate::validate(interview).map_err(|invalid| {
+        InputError::invalid(source.path.clone(), Some(&source), invalid.problems)
     })
 }

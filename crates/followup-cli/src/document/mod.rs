@@ -10,6 +10,7 @@ mod toml_locate;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use followup_core::problem::Problem;
 use serde::de::DeserializeOwned;
 
 /// The format of an input file, decided by its extension.
@@ -65,13 +66,11 @@ pub enum InputError {
     Invalid { path: PathBuf, problems: Vec<LocatedProblem> },
 }
 
-/// One validation problem with its place in the file.
+/// One of core's problems with its place in the file.
 #[derive(Debug)]
 pub struct LocatedProblem {
     pub position: Option<Position>,
-    pub field: String,
-    pub message: String,
-    pub hint: Option<String>,
+    pub problem: Problem,
 }
 
 fn syntax_line(
@@ -108,12 +107,31 @@ fn invalid_lines(path: &Path, problems: &[LocatedProblem]) -> String {
         out.push_str(&syntax_line(
             path,
             problem.position,
-            Some(&problem.field),
-            &problem.message,
-            problem.hint.as_deref(),
+            Some(&problem.problem.field),
+            &problem.problem.message,
+            problem.problem.hint.as_deref(),
         ));
     }
     out
+}
+
+impl InputError {
+    /// Core's problems in the file at `path`, each located in `source` when it could be
+    /// read.
+    pub fn invalid(
+        path: PathBuf,
+        source: Option<&SourceFile>,
+        problems: Vec<Problem>,
+    ) -> InputError {
+        let problems = problems
+            .into_iter()
+            .map(|problem| LocatedProblem {
+                position: source.and_then(|s| s.locate(&problem.field)),
+                problem,
+            })
+            .collect();
+        InputError::Invalid { path, problems }
+    }
 }
 
 impl SourceFile {

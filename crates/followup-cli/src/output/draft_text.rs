@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use followup_core::draft::{CheckLevel, Draft};
-use followup_core::rules::timing::human;
+use followup_core::human_time::human;
 use jiff::Timestamp;
 
 use crate::commands::Planned;

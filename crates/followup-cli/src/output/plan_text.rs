@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use followup_core::human_time::{human, human_date};
 use followup_core::plan::{Plan, RecipientKind, Step, StepStatus};
-use followup_core::rules::timing::{human, human_date};
 use followup_core::validate::ValidInterview;
 use jiff::Timestamp;
 

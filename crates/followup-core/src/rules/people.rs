@@ -2,7 +2,6 @@
 
 use jiff::tz::TimeZone;
 
-use crate::interview::OutreachPolicy;
 use crate::manifest::ContactKind;
 use crate::plan::RecipientKind;
 use crate::validate::ValidInterview;
@@ -79,15 +78,4 @@ pub(crate) fn recruiter(iv: &ValidInterview) -> Option<Person<'_>> {
         postal_address: false,
         opted_out: &recruiter.opted_out,
     })
-}
-
-/// The outreach policy in force (`direct` without a staffing firm).
-pub(crate) fn outreach(iv: &ValidInterview) -> OutreachPolicy {
-    iv.interview.staffing.as_ref().map_or(OutreachPolicy::Direct, |s| s.outreach)
-}
-
-/// The index of the interviewer who leads the decision: the one marked `lead`, else
-/// the first.
-pub(crate) fn lead_index(iv: &ValidInterview) -> usize {
-    iv.interview.interviewers.iter().position(|person| person.lead).unwrap_or(0)
 }

@@ -1,7 +1,9 @@
 //! The timing policy: every figure the rules use that the source advice does not fix.
 //!
 //! The defaults here are documented in `docs/timing-rules.md`; a firm's style can change
-//! them. Nothing in the rules engine hard-codes one of these numbers.
+//! them. Nothing in the rules engine hard-codes one of these numbers. The module also owns
+//! [`LIMITS`], the largest figures the rules plan for: a style's check maps its fields
+//! onto them, and [`TimingPolicy::clamped`] holds every figure to them.
 
 use crate::manifest::HourRange;
 use crate::time::ClockTime;
@@ -34,8 +36,6 @@ pub struct TimingPolicy {
     pub check_in_spacing_business_days: u32,
     /// Whether to end with one polite closing-the-loop note. Default no.
     pub closing_the_loop: bool,
-    /// Business days a letter travels, when set; overrides the channel's own figure.
-    pub transit_business_days: Option<u32>,
 }
 
 impl Default for TimingPolicy {
@@ -51,40 +51,82 @@ impl Default for TimingPolicy {
             check_in_count: 2,
             check_in_spacing_business_days: 5,
             closing_the_loop: false,
-            transit_business_days: None,
         }
     }
 }
 
 impl TimingPolicy {
-    /// This policy with every figure brought within what the rules plan for (see
-    /// [`crate::style::MOST`]): a defence against figures no check stopped, so that
-    /// planning always ends quickly.
+    /// This policy with every figure brought within [`LIMITS`]: a defence against
+    /// figures no check stopped, so that planning always ends quickly.
     pub fn clamped(&self) -> TimingPolicy {
-        let most = |field: &str, figure: u32| {
-            crate::style::most_for(field).map_or(figure, |(most, _)| figure.min(most))
-        };
         let days = |(a, b): (u32, u32)| {
-            let most = crate::style::MOST_CHECK_IN_DAYS;
-            (a.min(most), b.min(most).max(a.min(most)))
+            let days = LIMITS.check_in_days;
+            (days.clamp(a), days.clamp(b).max(days.clamp(a)))
         };
         TimingPolicy {
-            cool_off_minutes: most("timing.cool_off_minutes", self.cool_off_minutes),
-            thank_you_hours: most("timing.thank_you_hours", self.thank_you_hours).max(1),
+            cool_off_minutes: LIMITS.cool_off_minutes.clamp(self.cool_off_minutes),
+            thank_you_hours: LIMITS.thank_you_hours.clamp(self.thank_you_hours).max(1),
             business_hours: self.business_hours,
-            debrief_after_minutes: most("timing.debrief_after_minutes", self.debrief_after_minutes),
+            debrief_after_minutes: LIMITS.debrief_after_minutes.clamp(self.debrief_after_minutes),
             debrief_min_hours: self.debrief_min_hours.min(24),
             check_in_after_decision: days(self.check_in_after_decision),
             check_in_without_decision: days(self.check_in_without_decision),
-            check_in_count: most("timing.check_in_count", self.check_in_count),
-            check_in_spacing_business_days: most(
-                "timing.check_in_spacing_business_days",
-                self.check_in_spacing_business_days,
-            ),
+            check_in_count: LIMITS.check_in_count.clamp(self.check_in_count),
+            check_in_spacing_business_days: LIMITS
+                .check_in_spacing_business_days
+                .clamp(self.check_in_spacing_business_days),
             closing_the_loop: self.closing_the_loop,
-            transit_business_days: self
-                .transit_business_days
-                .map(|d| most("timing.letter_transit_business_days", d)),
         }
     }
 }
+
+/// The largest value one figure may take, and how a person would say it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit {
+    /// The largest value.
+    pub most: u32,
+    /// The largest value in words, for hints (`a week`).
+    pub words: &'static str,
+}
+
+impl Limit {
+    /// `figure`, or the largest value when it is larger.
+    pub fn clamp(self, figure: u32) -> u32 {
+        figure.min(self.most)
+    }
+}
+
+/// The largest figures the rules plan for, one field per kind of figure. Beyond them a
+/// figure is almost surely a typo (a thank-you window of a month), and the rules are not
+/// made for them: a style's check refuses them, and the rules clamp to the same figures,
+/// so that even an unchecked style cannot make planning run away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// [`TimingPolicy::cool_off_minutes`].
+    pub cool_off_minutes: Limit,
+    /// [`TimingPolicy::thank_you_hours`].
+    pub thank_you_hours: Limit,
+    /// [`TimingPolicy::debrief_after_minutes`].
+    pub debrief_after_minutes: Limit,
+    /// [`TimingPolicy::check_in_count`].
+    pub check_in_count: Limit,
+    /// [`TimingPolicy::check_in_spacing_business_days`].
+    pub check_in_spacing_business_days: Limit,
+    /// Either end of [`TimingPolicy::check_in_after_decision`] and
+    /// [`TimingPolicy::check_in_without_decision`].
+    pub check_in_days: Limit,
+    /// The business days a message travels, whoever set the figure (the channel's
+    /// manifest or a style).
+    pub transit_business_days: Limit,
+}
+
+/// The limits in force; see [`Limits`].
+pub const LIMITS: Limits = Limits {
+    cool_off_minutes: Limit { most: 24 * 60, words: "a day" },
+    thank_you_hours: Limit { most: 7 * 24, words: "a week" },
+    debrief_after_minutes: Limit { most: 24 * 60, words: "a day" },
+    check_in_count: Limit { most: 10, words: "ten check-ins" },
+    check_in_spacing_business_days: Limit { most: 60, words: "60 business days" },
+    check_in_days: Limit { most: 60, words: "60 business days" },
+    transit_business_days: Limit { most: 30, words: "30 business days" },
+};

@@ -8,7 +8,7 @@
 
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
-use jiff::{Timestamp, ZonedDateTime};
+use jiff::{SignedDuration, Timestamp};
 
 use crate::calendar::BusinessCalendar;
 use crate::manifest::HourRange;
@@ -122,15 +122,26 @@ pub fn recommend(
         .map(|at| (at, MomentKind::OutsideBusinessHours))
 }
 
-/// Formats an instant for a candidate: `Tue Nov 24, 3:00 PM CST`.
-pub fn human(ts: Timestamp, zone: &TimeZone) -> String {
-    let zoned: ZonedDateTime = ts.to_zoned_datetime(zone.clone());
-    zoned.strftime("%a %b %-d, %-I:%M %p %Z").to_string()
+/// `at` moved by `by`, clamped to the representable range.
+pub(crate) fn later(at: Timestamp, by: SignedDuration) -> Timestamp {
+    at.saturating_add(by).unwrap_or(if by.is_negative() { Timestamp::MIN } else { Timestamp::MAX })
 }
 
-/// Formats a date for a candidate: `Fri Dec 4`.
-pub fn human_date(day: Date) -> String {
-    day.strftime("%a %b %-d").to_string()
+pub(crate) fn minutes(n: u32) -> SignedDuration {
+    SignedDuration::from_mins(i64::from(n))
+}
+
+pub(crate) fn hours(n: u32) -> SignedDuration {
+    SignedDuration::from_hours(i64::from(n))
+}
+
+/// The last instant of the local day that contains `at`.
+pub(crate) fn end_of_day(at: Timestamp, zone: &TimeZone) -> Timestamp {
+    let day = at.to_zoned_datetime(zone.clone()).date();
+    day.tomorrow()
+        .ok()
+        .and_then(|next| at_local(next, jiff::civil::Time::midnight(), zone))
+        .map_or(at, |midnight| later(midnight, SignedDuration::from_secs(-1)))
 }
 
 #[cfg(test)]

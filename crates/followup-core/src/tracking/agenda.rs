@@ -7,8 +7,8 @@ use jiff::Timestamp;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::human_time::human;
 use crate::plan::{Plan, Purpose, Step};
-use crate::rules::timing::human;
 use crate::time::Moment;
 
 use super::event::{Event, EventKind, Outcome};

@@ -31,7 +31,7 @@ pub fn interview_id(interview: &ValidInterview) -> String {
     let day = interview.start.to_zoned_datetime(interview.meeting_zone.clone()).date();
     format!(
         "{}-{}-{day}",
-        crate::rules::slug(&interview.candidate_name),
-        crate::rules::slug(&interview.interview.employer.company)
+        crate::slug::slug(&interview.candidate_name),
+        crate::slug::slug(&interview.interview.employer.company)
     )
 }

@@ -1,19 +1,18 @@
 //! What the rules engine needs to know of an interview's past.
 
-use std::collections::BTreeMap;
-
 use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::event::{Event, EventKind};
+use crate::plan::Step;
 
 /// What already happened, as far as timing is concerned: when steps really went out and
 /// who is away. The rules engine plans later steps from these instead of from the plan's
 /// recommended moments (a connection request follows the thank-you *as sent*).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Progress {
-    /// When each sent step went out, by step id.
-    pub sent: BTreeMap<String, Timestamp>,
+    /// The steps that went out, and when.
+    pub sent: Vec<(Step, Timestamp)>,
     /// People who answered with an automatic reply.
     pub away: Vec<Away>,
 }
@@ -35,9 +34,7 @@ impl Progress {
         let mut progress = Progress::default();
         for event in events {
             match &event.kind {
-                EventKind::Sent { step } => {
-                    progress.sent.insert(step.id.clone(), event.at.0);
-                }
+                EventKind::Sent { step } => progress.sent.push(((**step).clone(), event.at.0)),
                 EventKind::OutOfOffice { person, until } => progress.away.push(Away {
                     person: person.clone(),
                     until: until.map(|day| day.0),
@@ -52,6 +49,21 @@ impl Progress {
     /// Whether nothing has happened yet: the plan is the plan as first made.
     pub fn is_empty(&self) -> bool {
         self.sent.is_empty() && self.away.is_empty()
+    }
+
+    /// When the message `step` stands for went out, if it did: the same purpose, number,
+    /// recipient and channel (the rules build steps before they have ids).
+    pub fn sent_at(&self, step: &Step) -> Option<Timestamp> {
+        self.sent
+            .iter()
+            .find(|(sent, _)| {
+                sent.purpose == step.purpose
+                    && sent.sequence == step.sequence
+                    && sent.channel == step.channel
+                    && sent.recipient.name == step.recipient.name
+                    && sent.recipient.on_behalf_of == step.recipient.on_behalf_of
+            })
+            .map(|(_, at)| *at)
     }
 
     /// When `person` (or anyone, for an away record without a person) is back, if they

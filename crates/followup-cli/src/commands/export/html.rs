@@ -9,8 +9,8 @@
 use std::fmt::Write;
 
 use followup_core::draft::CheckLevel;
+use followup_core::human_time::{human, human_date};
 use followup_core::plan::StepStatus;
-use followup_core::rules::timing::{human, human_date};
 use jiff::Timestamp;
 
 use super::StepExport;

@@ -14,7 +14,7 @@
 use std::fmt::Write;
 
 use followup_core::export::interview_key;
-use followup_core::rules::timing::{human, human_date};
+use followup_core::human_time::{human, human_date};
 use jiff::Timestamp;
 
 use super::StepExport;

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
+use followup_core::human_time::human;
 use followup_core::plan::{StepStatus, rfc3339_in};
-use followup_core::rules::timing::human;
 use followup_tracker::{DueStep, InterviewView};
 use jiff::{SignedDuration, Timestamp};
 use serde_json::json;

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use followup_core::rules::timing::human;
+use followup_core::human_time::human;
 use followup_core::tracking::agenda::state_sentence;
 use followup_core::tracking::{EventKind, EventRecord, InterviewState, Source};
 use jiff::tz::TimeZone;

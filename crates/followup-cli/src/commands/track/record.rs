@@ -4,8 +4,8 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+use followup_core::human_time::human;
 use followup_core::interview::Interview;
-use followup_core::rules::timing::human;
 use followup_core::time::{Day, Moment};
 use followup_core::tracking::consent;
 use followup_core::tracking::{Event, EventKind, Source, StepState};

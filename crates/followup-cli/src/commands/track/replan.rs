@@ -3,10 +3,9 @@
 use std::collections::BTreeMap;
 
 use anyhow::Context;
-use followup_core::calendar::{BusinessCalendar, HolidayRules};
 use followup_core::interview::Interview;
 use followup_core::plan::Plan;
-use followup_core::rules;
+use followup_core::planner::Planner;
 use followup_core::time::Moment;
 use followup_core::tracking::consent::{self, OptOut};
 use followup_core::tracking::{self, Event, EventKind, EventRecord, Progress, Source};
@@ -82,11 +81,7 @@ impl<'s> Replanner<'s> {
     ) -> anyhow::Result<Plan> {
         let manifests = self.registry().manifests();
         let style = &self.style(style)?.style;
-        let mut calendar = BusinessCalendar::new(HolidayRules::UsFederal);
-        style.extend_calendar(&mut calendar);
-        let manifests = style.apply_to(&manifests);
-        let policy = style.policy();
-        Ok(rules::plan_with(interview, &manifests, &calendar, &policy, progress))
+        Ok(Planner::new(style, &manifests).plan_with(interview, progress))
     }
 
     /// The view of interview `id` derived from its events (in log order) and every
@@ -125,7 +120,7 @@ impl<'s> Replanner<'s> {
         let mut notes = consent::apply(&mut interview, opt_outs);
         let valid = validate::validate(interview).map_err(|invalid| {
             let problems: Vec<String> =
-                invalid.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
+                invalid.problems.iter().map(|p| format!("{}: {}", p.field, p.message)).collect();
             anyhow::anyhow!(
                 "the tracked interview `{id}` no longer validates ({}); add its file again once it is fixed",
                 problems.join("; ")

@@ -1,8 +1,7 @@
 //! Text the tracker commands share: one line per step, and the JSON form of a step.
 
+use followup_core::human_time::human;
 use followup_core::plan::{Step, rfc3339_in};
-use followup_core::rules::recipient_word;
-use followup_core::rules::timing::human;
 use followup_core::tracking::TrackedStep;
 use serde_json::{Value, json};
 
@@ -15,7 +14,7 @@ pub fn step_line(step: &Step) -> String {
         step_title(step.purpose, step.sequence),
         step.channel,
         step.recipient.name,
-        recipient_word(step.recipient.kind)
+        step.recipient.kind.as_str()
     );
     if let Some(person) = &step.recipient.on_behalf_of {
         line.push_str(&format!(", for {person}"));

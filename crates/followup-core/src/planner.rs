@@ -1,0 +1,96 @@
+//! The one planning recipe: a style and the installed channels become a [`Planner`],
+//! built once and reused for every interview planned under them.
+//!
+//! The recipe is: the business calendar (US federal holidays plus the style's own), the
+//! style's timing policy brought within the rules' limits, and the manifests with the
+//! style's channel settings applied. `followup plan`, `draft` and `export`, the style
+//! pack check of `followup validate` and batch runs all plan through it, so a plan
+//! does not depend on who asked for it.
+
+use crate::calendar::{BusinessCalendar, HolidayRules};
+use crate::manifest::ChannelManifest;
+use crate::plan::Plan;
+use crate::rules::{self, TimingPolicy};
+use crate::style::Style;
+use crate::validate::ValidInterview;
+
+/// Everything a plan needs besides the interview, prepared once.
+///
+/// ```
+/// use followup_core::manifest::ChannelManifest;
+/// use followup_core::planner::Planner;
+/// use followup_core::style::Style;
+///
+/// let email: ChannelManifest =
+///     serde_json::from_value(followup_core::examples::manifest_example())?;
+/// let planner = Planner::new(&Style::default(), &[email]);
+///
+/// let interview = serde_json::from_value(followup_core::examples::interview_example())?;
+/// let interview = followup_core::validate::validate(interview)?;
+/// let plan = planner.plan(&interview);
+/// assert_eq!(plan, planner.plan(&interview), "a plan depends only on its inputs");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Planner {
+    calendar: BusinessCalendar,
+    policy: TimingPolicy,
+    manifests: Vec<ChannelManifest>,
+}
+
+pub use crate::tracking::Progress;
+
+impl Planner {
+    /// The planner for interviews under `style` with the channels `manifests` (the
+    /// installed plugins' own manifests; the style's channel settings are applied
+    /// here).
+    pub fn new(style: &Style, manifests: &[ChannelManifest]) -> Planner {
+        let mut calendar = BusinessCalendar::new(HolidayRules::UsFederal);
+        style.extend_calendar(&mut calendar);
+        let manifests = style.apply_to(manifests);
+        Planner::from_parts(calendar, style.policy(), manifests)
+    }
+
+    /// A planner from its parts, for callers that build the calendar, the policy and
+    /// the manifests themselves (tests); the policy and the manifests are brought
+    /// within the rules' limits.
+    pub fn from_parts(
+        calendar: BusinessCalendar,
+        policy: TimingPolicy,
+        manifests: Vec<ChannelManifest>,
+    ) -> Planner {
+        let manifests = rules::within_limits(&manifests).into_owned();
+        Planner { calendar, policy: policy.clamped(), manifests }
+    }
+
+    /// Plans one interview from the start.
+    pub fn plan(&self, interview: &ValidInterview) -> Plan {
+        self.plan_with(interview, &Progress::default())
+    }
+
+    /// Plans one interview given what already happened to it.
+    pub fn plan_with(&self, interview: &ValidInterview, progress: &Progress) -> Plan {
+        rules::plan_within_limits(
+            interview,
+            &self.manifests,
+            &self.calendar,
+            &self.policy,
+            progress,
+        )
+    }
+
+    /// The business calendar plans are made on.
+    pub fn calendar(&self) -> &BusinessCalendar {
+        &self.calendar
+    }
+
+    /// The timing policy in force, within the rules' limits.
+    pub fn policy(&self) -> &TimingPolicy {
+        &self.policy
+    }
+
+    /// The channels' manifests as the rules see them: the style's settings applied.
+    pub fn manifests(&self) -> &[ChannelManifest] {
+        &self.manifests
+    }
+}
