@@ -8,4 +8,5 @@ mod plugins;
 mod properties;
 mod rules;
 mod styles;
+mod tracker;
 mod validate;

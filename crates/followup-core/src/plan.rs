@@ -195,7 +195,7 @@ pub struct Skipped {
 }
 
 /// The name of a zone: its IANA name, or its fixed offset.
-pub(crate) fn zone_name(zone: &TimeZone) -> String {
+pub fn zone_name(zone: &TimeZone) -> String {
     match zone.iana_name() {
         Some(name) => name.to_string(),
         None => zone.to_fixed_offset().map_or_else(|_| "UTC".to_string(), |o| o.to_string()),

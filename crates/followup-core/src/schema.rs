@@ -100,3 +100,32 @@ pub fn to_text(schema: &Schema) -> String {
     text.push('\n');
     text
 }
+
+/// Describes the tag property (`type`, `kind`) of each variant of an internally tagged
+/// enum, which schemars leaves without a description: "`sent`: what the variant says".
+pub(crate) fn describe_tags(schema: &mut Schema) {
+    let Some(variants) = schema.get_mut("oneOf").and_then(serde_json::Value::as_array_mut) else {
+        return;
+    };
+    for variant in variants {
+        let Some(object) = variant.as_object_mut() else { continue };
+        let summary = object.get("description").and_then(|d| d.as_str()).map(str::to_string);
+        let Some(properties) = object.get_mut("properties").and_then(|p| p.as_object_mut()) else {
+            continue;
+        };
+        for property in properties.values_mut() {
+            let Some(property) = property.as_object_mut() else { continue };
+            let Some(tag) = property.get("const").and_then(|c| c.as_str()).map(str::to_string)
+            else {
+                continue;
+            };
+            if !property.contains_key("description") {
+                let text = match &summary {
+                    Some(summary) => format!("`{tag}`: {summary}"),
+                    None => format!("`{tag}`."),
+                };
+                property.insert("description".to_string(), text.into());
+            }
+        }
+    }
+}

@@ -100,7 +100,8 @@ impl Store {
             .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
             .map_err(|e| StoreError::sql(&self.path, "read", e))?;
         let ours = application == i64::from(APPLICATION_ID);
-        if !ours && !(fresh || (application == 0 && version == 0 && tables == 0)) {
+        let empty = application == 0 && version == 0 && tables == 0;
+        if !(ours || fresh || empty) {
             return Err(StoreError::ForeignDatabase { path: self.path.clone() });
         }
         let found = u32::try_from(version).unwrap_or(u32::MAX);

@@ -1,5 +1,7 @@
 //! What the store caches of one interview: its derived view.
 
+use std::collections::BTreeMap;
+
 use followup_core::plan::Plan;
 use followup_core::time::Moment;
 use followup_core::tracking::Agenda;
@@ -23,6 +25,11 @@ pub struct InterviewView {
     pub role: String,
     /// When the interview started.
     pub start: Moment,
+    /// The candidate's time zone (IANA), in which the interview's own events are shown.
+    pub time_zone: String,
+    /// The display names of the channels its steps use (`sms` → `Text message`).
+    #[serde(default)]
+    pub channel_names: BTreeMap<String, String>,
     /// The file it was last added from, when it came from one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,

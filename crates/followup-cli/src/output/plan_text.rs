@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use followup_core::human_time::{human, human_date};
-use followup_core::plan::{Plan, RecipientKind, Step, StepStatus};
+use followup_core::plan::{Plan, Step, StepStatus};
 use followup_core::validate::ValidInterview;
 use jiff::Timestamp;
 
@@ -64,27 +64,7 @@ fn render_step(
         StepStatus::DueNow => "DUE NOW",
         StepStatus::Overdue => "OVERDUE",
     };
-    let purpose = super::step_title(step.purpose, step.sequence);
-    let recipient = &step.recipient;
-    let mut to = format!(
-        "{} ({})",
-        recipient.name,
-        match recipient.kind {
-            RecipientKind::Interviewer => "interviewer",
-            RecipientKind::Recruiter => "recruiter",
-        }
-    );
-    if let Some(about) = &recipient.on_behalf_of {
-        let _ = write!(to, ", to pass on to {about}");
-    }
-    if !recipient.cc.is_empty() {
-        let _ = write!(to, ", copying {}", recipient.cc.join(", "));
-    }
-    let _ = writeln!(
-        out,
-        "{number}. {purpose} by {} to {to}  [{status}]",
-        channel_name(channel_names, &step.channel)
-    );
+    let _ = writeln!(out, "{number}. {}  [{status}]", super::step_headline(step, channel_names));
     let _ = writeln!(out, "   send:   {}", human(step.send_at, zone));
     let _ = writeln!(
         out,
@@ -102,8 +82,4 @@ fn render_step(
     for warning in &step.warnings {
         let _ = writeln!(out, "   ! {warning}");
     }
-}
-
-fn channel_name<'a>(names: &'a BTreeMap<String, String>, id: &'a str) -> &'a str {
-    names.get(id).map_or(id, String::as_str)
 }

@@ -300,10 +300,15 @@ pub fn changes(before: &Agenda, after: &Agenda) -> Vec<String> {
     for new in &after.steps {
         let id = &new.step.id;
         match before.steps.iter().find(|old| old.step.id == *id) {
-            None => out.push(format!(
+            None if new.state.is_open() => out.push(format!(
                 "{id} is new: {} {}",
                 step_summary(&new.step),
                 human(new.step.send_at, &new.step.time_zone)
+            )),
+            None => out.push(format!(
+                "{id} is new ({}), {}",
+                step_summary(&new.step),
+                state_sentence(&new.state, &new.step)
             )),
             Some(old) => {
                 if old.state != new.state {

@@ -43,6 +43,7 @@ pub struct Event {
 /// Where the tracker learnt of an event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[schemars(transform = crate::schema::describe_tags)]
 pub enum Source {
     /// The user typed it (`followup sent`, `followup replied`, ...).
     User,
@@ -104,11 +105,12 @@ impl Outcome {
 /// What happened.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[schemars(transform = crate::schema::describe_tags)]
 pub enum EventKind {
     /// The interview was added to the tracker.
     Added {
-        /// The interview, with the candidate's profile merged in.
-        interview: Box<Interview>,
+        /// The interview document, with the candidate's profile merged in.
+        document: Box<Interview>,
         /// The style pack it is planned with, as given (`--style`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         style: Option<String>,
@@ -119,8 +121,8 @@ pub enum EventKind {
     },
     /// The interview file was edited and added again.
     Replanned {
-        /// The interview as it now is.
-        interview: Box<Interview>,
+        /// The interview document as it now is.
+        document: Box<Interview>,
         /// The style pack it is planned with, as given.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         style: Option<String>,

@@ -57,10 +57,10 @@ pub fn run(
 /// another folder finds the same pack; a name stays a name.
 fn absolute_style(argument: &str) -> String {
     let path = Path::new(argument);
-    if path.is_dir() {
-        if let Ok(absolute) = path.canonicalize() {
-            return absolute.display().to_string();
-        }
+    if path.is_dir()
+        && let Ok(absolute) = path.canonicalize()
+    {
+        return absolute.display().to_string();
     }
     argument.to_string()
 }
@@ -75,7 +75,9 @@ fn add_one(
 ) -> anyhow::Result<Added> {
     let valid = load_interview(file, profile)?;
     let base = tracking::interview_id(&valid);
-    let source = Source::File { path: file.display().to_string() };
+    // Recorded absolute, so that the actions `due` suggests work from any folder.
+    let absolute = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());
+    let source = Source::File { path: absolute.display().to_string() };
     let at = Moment(settings.now);
     store.write(settings.now, |writer| {
         // A next round on the same day as the round before it gets an id of its own.
@@ -94,14 +96,14 @@ fn add_one(
         }
         let events = writer.events(&id)?;
         let latest = events.iter().rev().find_map(|record| match &record.event.kind {
-            EventKind::Added { interview, style, .. }
-            | EventKind::Replanned { interview, style, .. } => Some((interview, style)),
+            EventKind::Added { document: interview, style, .. }
+            | EventKind::Replanned { document: interview, style, .. } => Some((interview, style)),
             _ => None,
         });
         let interview = Box::new(valid.interview.clone());
         let kind = match latest {
             None => EventKind::Added {
-                interview,
+                document: interview,
                 style: style.map(str::to_string),
                 application: previous_round(writer, &valid, &id)?,
             },
@@ -112,7 +114,7 @@ fn add_one(
                 return Ok(Added::Unchanged(view));
             }
             Some(_) => EventKind::Replanned {
-                interview,
+                document: interview,
                 style: style.map(str::to_string),
                 changes: Vec::new(),
             },
@@ -233,7 +235,7 @@ fn print(settings: &TrackSettings, results: &[Added]) -> anyhow::Result<()> {
                         tracked.step.id,
                         tracked.state.word(),
                         text::when(&tracked.step),
-                        text::step_line(&tracked.step)
+                        text::step_line(&tracked.step, &view.channel_names)
                     )?;
                 }
                 for note in &view.notes {

@@ -20,6 +20,7 @@ struct Item {
     due: DueStep,
     status: StepStatus,
     action: String,
+    headline: String,
 }
 
 /// Runs `followup due`.
@@ -29,17 +30,21 @@ pub fn run(settings: &TrackSettings, within: SignedDuration) -> anyhow::Result<E
     let mut items = Vec::new();
     let tracked = if let Some(store) = super::open_for_reading(settings)? {
         let rows = store.open_steps_until(until)?;
-        // The interviews' files, for the actions; read once per interview.
-        let mut files: BTreeMap<String, Option<String>> = BTreeMap::new();
+        // The interviews' files (for the actions) and channel names, read once each.
+        let mut views: BTreeMap<String, (Option<String>, BTreeMap<String, String>)> =
+            BTreeMap::new();
         for due in rows {
-            if !files.contains_key(&due.interview) {
+            if !views.contains_key(&due.interview) {
                 let view = store.view(&due.interview)?;
-                files.insert(due.interview.clone(), view.and_then(|v: InterviewView| v.file));
+                let parts =
+                    view.map(|v: InterviewView| (v.file, v.channel_names)).unwrap_or_default();
+                views.insert(due.interview.clone(), parts);
             }
-            let file = files.get(&due.interview).cloned().flatten();
+            let (file, names) = views.get(&due.interview).cloned().unwrap_or_default();
             let status = due.tracked.step.status_at(now);
             let action = action(&due, status, file.as_deref());
-            items.push(Item { due, status, action });
+            let headline = text::step_line(&due.tracked.step, &names);
+            items.push(Item { due, status, action, headline });
         }
         true
     } else {
@@ -109,13 +114,14 @@ pub fn run(settings: &TrackSettings, within: SignedDuration) -> anyhow::Result<E
                     StepStatus::Upcoming => "upcoming",
                 };
                 writeln!(out, "{label}  {}/{}", item.due.interview, step.id)?;
-                writeln!(out, "          {}", text::step_line(step))?;
+                writeln!(out, "          {}", item.headline)?;
                 let window = match item.status {
-                    StepStatus::Upcoming => format!(
+                    StepStatus::Upcoming if step.not_before != step.send_at => format!(
                         "send {} (window opens {})",
                         text::when(step),
                         human(step.not_before, &step.time_zone)
                     ),
+                    StepStatus::Upcoming => format!("send {}", text::when(step)),
                     StepStatus::DueNow => format!(
                         "send {} · by {}",
                         text::when(step),

@@ -62,7 +62,7 @@ pub fn step(store: &Store, name: &str) -> anyhow::Result<(String, String)> {
     };
     Err(UsageError(format!(
         "no tracked step is called `{name}`{}",
-        suggestions(name, pool, "followup due or followup show INTERVIEW")
+        suggestions(name, pool, "followup show INTERVIEW")
     ))
     .into())
 }
@@ -75,5 +75,5 @@ fn suggestions<'a>(name: &str, pool: impl IntoIterator<Item = &'a str>, listing:
         return "; nothing is tracked yet: add an interview with `followup add FILE`".to_string();
     }
     let listed: Vec<String> = ranked.iter().take(CANDIDATES).map(|c| format!("  {c}")).collect();
-    format!("; the closest are:\n{}\n(`{listing}` lists them all)", listed.join("\n"))
+    format!("; the closest are:\n{}\n(`{listing}` lists them)", listed.join("\n"))
 }

@@ -109,15 +109,16 @@ pub fn show(settings: &TrackSettings, interview: &str) -> anyhow::Result<ExitCod
         }
         OutputFormat::Text => {
             writeln!(out, "{}: {}, {} at {}", view.id, view.candidate, view.role, view.company)?;
+            let zone = jiff::tz::db().get(&view.time_zone).unwrap_or(TimeZone::UTC);
             let state = match &view.agenda.state {
                 InterviewState::Waiting => "waiting for an answer".to_string(),
                 InterviewState::Replied { at, from } => format!(
                     "{} replied {}",
                     from.as_deref().unwrap_or(&view.company),
-                    human(at.0, &TimeZone::UTC)
+                    human(at.0, &zone)
                 ),
                 InterviewState::Ended { outcome, at } => {
-                    format!("ended with {} ({})", outcome.label(), human(at.0, &TimeZone::UTC))
+                    format!("ended with {} ({})", outcome.label(), human(at.0, &zone))
                 }
             };
             writeln!(out, "state: {state}")?;
@@ -126,7 +127,13 @@ pub fn show(settings: &TrackSettings, interview: &str) -> anyhow::Result<ExitCod
             }
             writeln!(out, "\nAs planned:")?;
             for step in &view.planned.steps {
-                writeln!(out, "  {:<44} {}  {}", step.id, text::when(step), text::step_line(step))?;
+                writeln!(
+                    out,
+                    "  {:<44} {}  {}",
+                    step.id,
+                    text::when(step),
+                    text::step_line(step, &view.channel_names)
+                )?;
             }
             writeln!(out, "\nAs it stands:")?;
             for tracked in &view.agenda.steps {
@@ -137,10 +144,16 @@ pub fn show(settings: &TrackSettings, interview: &str) -> anyhow::Result<ExitCod
                     state_sentence(&tracked.state, &tracked.step)
                 )?;
                 let planned = view.planned.steps.iter().find(|s| s.id == tracked.step.id);
-                if tracked.state.is_open()
-                    && planned.is_some_and(|p| p.send_at != tracked.step.send_at)
+                if let Some(planned) = planned.filter(|p| p.send_at != tracked.step.send_at)
+                    && tracked.state.is_open()
                 {
-                    writeln!(out, "      moved: it now follows what was really sent")?;
+                    writeln!(out, "      moved from {}", text::when(planned))?;
+                    // The reasons the rules gave this time and not the first: why it moved.
+                    for reason in
+                        tracked.step.rationale.iter().filter(|r| !planned.rationale.contains(r))
+                    {
+                        writeln!(out, "      - {reason}")?;
+                    }
                 }
                 for line in &tracked.history {
                     writeln!(out, "      {line}")?;

@@ -193,7 +193,7 @@ fn report(
                         "  next: {} {}  {}",
                         first.step.id,
                         text::when(&first.step),
-                        text::step_line(&first.step)
+                        text::step_line(&first.step, &view.channel_names)
                     )?,
                     None => writeln!(out, "  nothing left to send for {id}")?,
                 }
@@ -242,8 +242,8 @@ fn interview_of(store: &Store, id: &str) -> anyhow::Result<Interview> {
         .into_iter()
         .rev()
         .find_map(|record| match record.event.kind {
-            EventKind::Added { interview, .. } | EventKind::Replanned { interview, .. } => {
-                Some(*interview)
+            EventKind::Added { document, .. } | EventKind::Replanned { document, .. } => {
+                Some(*document)
             }
             _ => None,
         })

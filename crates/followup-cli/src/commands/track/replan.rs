@@ -104,12 +104,12 @@ impl<'s> Replanner<'s> {
                 _ => None,
             };
             match &record.event.kind {
-                EventKind::Added { interview, style, application: linked } => {
+                EventKind::Added { document: interview, style, application: linked } => {
                     application
                         .get_or_insert_with(|| linked.clone().unwrap_or_else(|| id.to_string()));
                     latest = Some((interview, style.as_deref(), file));
                 }
-                EventKind::Replanned { interview, style, .. } => {
+                EventKind::Replanned { document: interview, style, .. } => {
                     latest = Some((interview, style.as_deref(), file));
                 }
                 _ => {}
@@ -137,6 +137,15 @@ impl<'s> Replanner<'s> {
         notes.extend(current.warnings.iter().cloned());
         let company = valid.interview.employer.company.clone();
         let agenda = tracking::agenda(&current, &events, &company);
+        let registry = self.registry();
+        let channel_names = agenda
+            .steps
+            .iter()
+            .filter_map(|t| {
+                let id = &t.step.channel;
+                registry.get(id).map(|p| (id.clone(), p.manifest.name.clone()))
+            })
+            .collect();
         Ok(Some(InterviewView {
             id: id.to_string(),
             application: application.unwrap_or_else(|| id.to_string()),
@@ -144,6 +153,8 @@ impl<'s> Replanner<'s> {
             company,
             role: valid.interview.role.title.clone(),
             start: Moment(valid.start),
+            time_zone: followup_core::plan::zone_name(&valid.candidate_zone),
+            channel_names,
             file,
             planned,
             agenda,

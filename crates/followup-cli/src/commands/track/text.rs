@@ -1,25 +1,18 @@
 //! Text the tracker commands share: one line per step, and the JSON form of a step.
 
 use followup_core::human_time::human;
+use std::collections::BTreeMap;
+
 use followup_core::plan::{Step, rfc3339_in};
 use followup_core::tracking::TrackedStep;
 use serde_json::{Value, json};
 
-use crate::output::step_title;
+use crate::output::step_headline;
 
-/// `Thank-you by email to Dana Whitfield (interviewer)`.
-pub fn step_line(step: &Step) -> String {
-    let mut line = format!(
-        "{} by {} to {} ({})",
-        step_title(step.purpose, step.sequence),
-        step.channel,
-        step.recipient.name,
-        step.recipient.kind.as_str()
-    );
-    if let Some(person) = &step.recipient.on_behalf_of {
-        line.push_str(&format!(", for {person}"));
-    }
-    line
+/// `Thank-you by Email to Dana Whitfield (interviewer)`, with the channel names the
+/// interview's view recorded.
+pub fn step_line(step: &Step, view_names: &BTreeMap<String, String>) -> String {
+    step_headline(step, view_names)
 }
 
 /// `Tue Nov 24, 3:00 PM CST`, in the step's own zone.

@@ -1,0 +1,521 @@
+//! The tracker as a user runs it: `add`, `due`, `sent`, `replied`, `opted-out`,
+//! `snooze`, `skip`, `outcome`, `list`, `show`, `log`, `forget` and `store`, with fixed
+//! `--now` values against a store in a scratch home.
+
+use std::path::{Path, PathBuf};
+
+use followup_test_support::ScratchDir;
+use followup_tests::{Invocation, Run, run_followup};
+use serde_json::Value;
+
+const EMAIL: &str = "docs/examples/professional-email.toml";
+const SHIFT: &str = "docs/examples/shift-text.toml";
+const SECOND_ROUND: &str = "tests/tracking/shift-text-second-round.toml";
+const ANA: &str = "ana-ruiz-northwind-analytics-2026-11-24";
+const JORDAN: &str = "jordan-lee-lakeside-distribution-2026-11-30";
+
+/// A user with a home of their own, whose store is the default one in it.
+struct User {
+    home: ScratchDir,
+}
+
+impl User {
+    fn new() -> User {
+        User { home: ScratchDir::new("tracker-home") }
+    }
+
+    fn store(&self) -> PathBuf {
+        self.home.path().join(".local/share/followup/followup.db")
+    }
+
+    #[track_caller]
+    fn run(&self, args: &[&str]) -> Run {
+        run_followup(args, &Invocation { home: Some(self.home.path()), ..Invocation::default() })
+    }
+
+    /// Runs and expects success.
+    #[track_caller]
+    fn ok(&self, args: &[&str]) -> Run {
+        let run = self.run(args);
+        assert_eq!(run.code, 0, "followup {args:?}\n{}", run.transcript());
+        run
+    }
+
+    /// Runs with `--format json` and expects success.
+    #[track_caller]
+    fn json(&self, args: &[&str]) -> Value {
+        let mut args = args.to_vec();
+        args.extend(["--format", "json"]);
+        let run = self.ok(&args);
+        serde_json::from_str(&run.stdout).expect("stdout is JSON")
+    }
+
+    /// The agenda's steps of one interview, as `show --format json` gives them.
+    #[track_caller]
+    fn steps(&self, interview: &str, now: &str) -> Vec<Value> {
+        self.json(&["show", interview, "--now", now])["steps"]
+            .as_array()
+            .cloned()
+            .expect("show lists the steps")
+    }
+}
+
+#[track_caller]
+fn step<'a>(steps: &'a [Value], id: &str) -> &'a Value {
+    steps.iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("no step {id} in {steps:#?}"))
+}
+
+fn due_ids(due: &Value) -> Vec<String> {
+    due["items"]
+        .as_array()
+        .expect("due lists items")
+        .iter()
+        .map(|item| {
+            format!(
+                "{} {}",
+                item["status"].as_str().unwrap_or(""),
+                item["step"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_follow_up_loop_from_add_to_outcome() {
+    let user = User::new();
+    let add = user.ok(&["add", EMAIL, SHIFT, "--now", "2026-11-24T15:30:00-06:00"]);
+    insta::assert_snapshot!("add", add.transcript());
+    assert!(add.stdout.contains(ANA) && add.stdout.contains(JORDAN), "{}", add.stdout);
+
+    // What is due, at several moments of the first days.
+    for (name, now) in [
+        ("due_before_the_window", "2026-11-24T15:30:00-06:00"),
+        ("due_in_the_window", "2026-11-24T18:00:00-06:00"),
+        ("due_a_week_later", "2026-12-01T08:00:00-05:00"),
+    ] {
+        insta::assert_snapshot!(name, user.ok(&["due", "--now", now]).transcript());
+    }
+    let due = user.json(&["due", "--now", "2026-11-24T18:00:00-06:00"]);
+    insta::assert_json_snapshot!("due_in_the_window_json", due);
+    assert_eq!(
+        due_ids(&due)[0],
+        "due thank-you-dana-whitfield-email",
+        "the open thank-you comes first"
+    );
+
+    // Sending the thank-you late moves the LinkedIn request after it.
+    let before = user.steps(ANA, "2026-11-24T18:00:00-06:00");
+    assert_eq!(
+        step(&before, "connection-request-dana-whitfield-linkedin")["not_before"],
+        "2026-11-24T17:00:00-06:00"
+    );
+    let sent = user.ok(&[
+        "sent",
+        "thank-you-dana-whitfield-email",
+        "--at",
+        "2026-11-25T08:40:00-06:00",
+        "--now",
+        "2026-11-25T08:45:00-06:00",
+    ]);
+    insta::assert_snapshot!("sent", sent.transcript());
+    let after = user.steps(ANA, "2026-11-25T08:45:00-06:00");
+    assert_eq!(step(&after, "thank-you-dana-whitfield-email")["state"]["state"], "sent");
+    let linkedin = step(&after, "connection-request-dana-whitfield-linkedin");
+    assert_eq!(
+        linkedin["not_before"], "2026-11-25T09:40:00-06:00",
+        "60 minutes after the real send"
+    );
+    // Recording the same send twice records nothing.
+    let again = user.ok(&[
+        "sent",
+        &format!("{ANA}/thank-you-dana-whitfield-email"),
+        "--now",
+        "2026-11-25T09:00:00-06:00",
+    ]);
+    assert!(again.stdout.contains("already recorded as sent"), "{}", again.stdout);
+
+    // A reply stops the check-ins, and `show` says why.
+    user.ok(&[
+        "replied",
+        ANA,
+        "--from",
+        "dana whitfield",
+        "--at",
+        "2026-12-03T11:00:00-06:00",
+        "--now",
+        "2026-12-03T11:05:00-06:00",
+    ]);
+    let steps = user.steps(ANA, "2026-12-03T11:05:00-06:00");
+    for id in ["check-in-1-dana-whitfield-email", "check-in-2-dana-whitfield-email"] {
+        let state = &step(&steps, id)["state"];
+        assert_eq!(state["state"], "stopped", "{id}");
+        assert!(
+            state["reason"].as_str().is_some_and(|r| r.contains("Dana Whitfield replied")),
+            "{state}"
+        );
+    }
+    insta::assert_snapshot!(
+        "show_after_reply",
+        user.ok(&["show", ANA, "--now", "2026-12-03T11:05:00-06:00"]).transcript()
+    );
+    let due = user.json(&["due", "--within", "30d", "--now", "2026-12-03T11:05:00-06:00"]);
+    assert!(!due_ids(&due).iter().any(|id| id.contains("check-in-1-dana")), "{due:#}");
+
+    // An out-of-office reply pauses the check-ins to Marcus Bell, and they resume.
+    user.ok(&[
+        "sent",
+        &format!("{JORDAN}/thank-you-marcus-bell-sms"),
+        "--at",
+        "2026-12-01T09:05:00-05:00",
+        "--now",
+        "2026-12-01T09:06:00-05:00",
+    ]);
+    let planned = user.steps(JORDAN, "2026-12-01T09:06:00-05:00");
+    let first_check_in =
+        planned.iter().find(|s| s["purpose"] == "check_in").expect("a check-in is planned")["id"]
+            .as_str()
+            .expect("an id")
+            .to_string();
+    user.ok(&[
+        "replied",
+        JORDAN,
+        "--from",
+        "Marcus Bell",
+        "--out-of-office-until",
+        "2026-12-14",
+        "--now",
+        "2026-12-02T12:00:00-05:00",
+    ]);
+    let paused = user.steps(JORDAN, "2026-12-02T12:00:00-05:00");
+    let check_in = step(&paused, &first_check_in);
+    assert_eq!(check_in["state"]["state"], "open", "paused, not stopped");
+    assert_eq!(check_in["not_before"], "2026-12-14T09:00:00-05:00", "waits until he is back");
+    let due = user.json(&["due", "--within", "2d", "--now", "2026-12-10T09:00:00-05:00"]);
+    assert!(!due_ids(&due).iter().any(|id| id.ends_with(&first_check_in)), "{due:#}");
+    let due = user.json(&["due", "--within", "1d", "--now", "2026-12-14T10:00:00-05:00"]);
+    assert!(due_ids(&due).contains(&format!("due {first_check_in}")), "{due:#}");
+
+    // Marcus answers STOP: no more texts to him, here or in the next round.
+    let opted = user.ok(&[
+        "opted-out",
+        JORDAN,
+        "--person",
+        "Marcus Bell",
+        "--channel",
+        "sms",
+        "--said",
+        "STOP",
+        "--now",
+        "2026-12-14T10:30:00-05:00",
+    ]);
+    insta::assert_snapshot!("opted_out", opted.transcript());
+    let steps = user.steps(JORDAN, "2026-12-14T10:30:00-05:00");
+    assert_eq!(
+        step(&steps, "thank-you-marcus-bell-sms")["state"]["state"],
+        "sent",
+        "what was sent stays sent"
+    );
+    for open in steps.iter().filter(|s| s["state"]["state"] == "open") {
+        assert_ne!(open["channel"], "sms", "no text is planned after STOP: {open}");
+    }
+    user.ok(&["outcome", JORDAN, "next-round", "--now", "2026-12-14T11:00:00-05:00"]);
+    let second = user.json(&["add", SECOND_ROUND, "--now", "2026-12-14T11:05:00-05:00"]);
+    let round = &second["interviews"][0];
+    let steps = round["steps"].as_array().expect("steps");
+    assert!(!steps.is_empty());
+    assert!(
+        steps.iter().all(|s| s["channel"] != "sms"),
+        "the consent record carries over: {steps:#?}"
+    );
+    assert!(steps.iter().any(|s| s["purpose"] == "thank_you" && s["channel"] == "email"));
+    let second_id = round["interview"].as_str().expect("an id").to_string();
+    let show = user.json(&["show", &second_id, "--now", "2026-12-14T11:05:00-05:00"]);
+    assert_eq!(show["application"], JORDAN, "the next round is linked to the first");
+    let log = user.ok(&["log", JORDAN, "--now", "2026-12-14T11:05:00-05:00"]);
+    assert!(
+        log.stdout.contains("CONSENT: Marcus Bell opted out of sms (said \"STOP\")"),
+        "{}",
+        log.stdout
+    );
+
+    // An outcome ends a plan.
+    user.ok(&["outcome", ANA, "offer", "--now", "2026-12-15T09:00:00-06:00"]);
+    let list = user.json(&["list", "--now", "2026-12-15T09:00:00-06:00"]);
+    let ana = list["interviews"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|i| i["interview"] == ANA)
+        .expect("Ana's interview is listed");
+    assert_eq!(ana["state"]["outcome"], "offer");
+    assert_eq!(ana["open"], 0, "nothing is left open after an offer");
+    insta::assert_snapshot!(
+        "list",
+        user.ok(&["list", "--now", "2026-12-15T09:00:00-06:00"]).transcript()
+    );
+}
+
+#[test]
+fn adding_an_edited_file_replans_it_and_keeps_what_was_sent() {
+    let user = User::new();
+    let file = user.home.path().join("interview.toml");
+    let original =
+        std::fs::read_to_string(Path::new(&followup_tests::workspace_root()).join(EMAIL))
+            .expect("the example reads")
+            .replace("#:schema ../../schemas", "#:schema schemas");
+    std::fs::write(&file, &original).expect("written");
+    let file = file.display().to_string();
+    user.ok(&["add", &file, "--now", "2026-11-24T15:30:00-06:00"]);
+    let same = user.json(&["add", &file, "--now", "2026-11-24T15:31:00-06:00"]);
+    assert_eq!(same["interviews"][0]["status"], "unchanged", "adding again is idempotent");
+    user.ok(&[
+        "sent",
+        "thank-you-dana-whitfield-email",
+        "--at",
+        "2026-11-24T16:05:00-06:00",
+        "--now",
+        "2026-11-24T16:06:00-06:00",
+    ]);
+    // The decision date moves a week later.
+    std::fs::write(&file, original.replace("2026-12-04", "2026-12-11")).expect("written");
+    let replanned = user.ok(&["add", &file, "--now", "2026-11-25T09:00:00-06:00"]);
+    insta::assert_snapshot!("replanned", replanned.transcript());
+    let value = user.json(&["show", ANA, "--now", "2026-11-25T09:00:00-06:00"]);
+    let steps = value["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 4, "nothing is duplicated");
+    assert_eq!(step(steps, "thank-you-dana-whitfield-email")["state"]["state"], "sent");
+    let events = value["events"].as_array().expect("events");
+    assert_eq!(events.iter().filter(|e| e["type"] == "added").count(), 1);
+    assert_eq!(events.iter().filter(|e| e["type"] == "replanned").count(), 1);
+    assert_eq!(events.iter().filter(|e| e["type"] == "sent").count(), 1);
+}
+
+#[test]
+fn steps_and_interviews_are_named_or_candidates_listed() {
+    let user = User::new();
+    user.ok(&["add", EMAIL, SHIFT, "--now", "2026-11-24T15:30:00-06:00"]);
+    let unknown =
+        user.run(&["sent", "thank-you-dana-whitfeld-email", "--now", "2026-11-24T16:30:00-06:00"]);
+    assert_eq!(unknown.code, 2, "{}", unknown.transcript());
+    insta::assert_snapshot!("unknown_step", unknown.transcript());
+    let unknown = user.run(&["replied", "ana-ruiz", "--now", "2026-11-24T16:30:00-06:00"]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains(ANA), "the closest id is suggested: {}", unknown.stderr);
+    let nobody =
+        user.run(&["replied", ANA, "--from", "Dan Whitfeld", "--now", "2026-11-24T16:30:00-06:00"]);
+    assert_eq!(nobody.code, 2);
+    assert!(nobody.stderr.contains("Dana Whitfield"), "{}", nobody.stderr);
+    let no_offset =
+        user.run(&["sent", "thank-you-dana-whitfield-email", "--at", "2026-11-24T16:30:00"]);
+    assert_eq!(
+        no_offset.code,
+        2,
+        "a time without an offset is refused: {}",
+        no_offset.transcript()
+    );
+    // The same step id in two interviews must be named with its interview.
+    let copy = user.home.path().join("other.toml");
+    let text = std::fs::read_to_string(followup_tests::workspace_root().join(EMAIL))
+        .expect("the example reads")
+        .replace("Ana Ruiz", "Bea Quinn")
+        .replace("#:schema ../../schemas", "#:schema schemas");
+    std::fs::write(&copy, text).expect("written");
+    user.ok(&["add", &copy.display().to_string(), "--now", "2026-11-24T15:30:00-06:00"]);
+    let ambiguous =
+        user.run(&["sent", "thank-you-dana-whitfield-email", "--now", "2026-11-24T16:30:00-06:00"]);
+    assert_eq!(ambiguous.code, 2);
+    insta::assert_snapshot!("ambiguous_step", ambiguous.transcript());
+}
+
+#[test]
+fn snooze_skip_and_forget() {
+    let user = User::new();
+    user.ok(&["add", EMAIL, "--now", "2026-11-24T15:30:00-06:00"]);
+    user.ok(&[
+        "snooze",
+        "connection-request-dana-whitfield-linkedin",
+        "--until",
+        "2026-11-26T13:00:00-06:00",
+        "--now",
+        "2026-11-24T15:31:00-06:00",
+    ]);
+    let steps = user.steps(ANA, "2026-11-24T15:31:00-06:00");
+    let linkedin = step(&steps, "connection-request-dana-whitfield-linkedin");
+    assert_eq!(linkedin["send_at"], "2026-11-26T13:00:00-06:00");
+    assert!(linkedin["history"][0].as_str().is_some_and(|h| h.starts_with("snoozed until")));
+    user.ok(&[
+        "skip",
+        "check-in-2-dana-whitfield-email",
+        "--why",
+        "she said one note is enough",
+        "--now",
+        "2026-11-24T15:32:00-06:00",
+    ]);
+    let steps = user.steps(ANA, "2026-11-24T15:32:00-06:00");
+    assert_eq!(
+        step(&steps, "check-in-2-dana-whitfield-email")["state"]["why"],
+        "she said one note is enough"
+    );
+    let refused = user.run(&[
+        "skip",
+        "check-in-2-dana-whitfield-email",
+        "--why",
+        "again",
+        "--now",
+        "2026-11-24T15:33:00-06:00",
+    ]);
+    assert_eq!(refused.code, 2, "a skipped step is no longer open: {}", refused.transcript());
+
+    let unconfirmed = user.run(&["forget", ANA]);
+    assert_eq!(unconfirmed.code, 2, "without a terminal, forgetting needs --yes");
+    user.ok(&[
+        "opted-out",
+        ANA,
+        "--person",
+        "Dana Whitfield",
+        "--channel",
+        "linkedin",
+        "--now",
+        "2026-11-24T15:34:00-06:00",
+    ]);
+    let forgotten = user.ok(&["forget", ANA, "--yes", "--now", "2026-11-24T15:35:00-06:00"]);
+    assert!(forgotten.stdout.contains("consent records kept"), "{}", forgotten.stdout);
+    let list = user.json(&["list"]);
+    assert_eq!(list["interviews"].as_array().map(Vec::len), Some(0));
+    let log = user.json(&["log"]);
+    let kinds: Vec<&str> = log["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|e| e["type"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["opted_out", "forgotten"],
+        "only the consent record and the tombstone remain"
+    );
+    // Added again, Dana still gets no LinkedIn request.
+    let again = user.json(&["add", EMAIL, "--now", "2026-11-24T15:36:00-06:00"]);
+    let steps = again["interviews"][0]["steps"].as_array().cloned().expect("steps");
+    assert!(steps.iter().all(|s| s["channel"] != "linkedin"), "{steps:#?}");
+}
+
+#[test]
+fn store_export_and_import_round_trip() {
+    let user = User::new();
+    user.ok(&["add", EMAIL, SHIFT, "--now", "2026-11-24T15:30:00-06:00"]);
+    user.ok(&["sent", "thank-you-dana-whitfield-email", "--now", "2026-11-24T16:30:00-06:00"]);
+    user.ok(&[
+        "opted-out",
+        JORDAN,
+        "--person",
+        "Marcus Bell",
+        "--channel",
+        "sms",
+        "--said",
+        "STOP",
+        "--now",
+        "2026-11-30T18:00:00-05:00",
+    ]);
+    let export = user.home.path().join("backup.jsonl");
+    let export_arg = export.display().to_string();
+    std::fs::write(&export, "an older backup\n").expect("written");
+    let refused = user.run(&["store", "export", "--out", &export_arg]);
+    assert_ne!(refused.code, 0, "an existing file is not replaced without --force");
+    assert_eq!(std::fs::read_to_string(&export).expect("still there"), "an older backup\n");
+    user.ok(&["store", "export", "--out", &export_arg, "--force"]);
+    let lines = std::fs::read_to_string(&export).expect("written");
+    assert_eq!(lines.lines().count(), 4, "{lines}");
+    let boon = crate::validate::Independent::new();
+    for line in lines.lines() {
+        let record: Value = serde_json::from_str(line).expect("each line is JSON");
+        boon.assert_valid("store-record.schema.json", "an exported record", &record);
+    }
+    // Into an empty store, then out again: the same bytes.
+    let copy = user.home.path().join("copy.db");
+    let copy_arg = copy.display().to_string();
+    user.ok(&["store", "import", &export_arg, "--store", &copy_arg]);
+    let round = run_followup(
+        &["store", "export", "--store", &copy_arg],
+        &Invocation { home: Some(user.home.path()), keep_paths: true, ..Invocation::default() },
+    );
+    assert_eq!(round.code, 0, "{}", round.transcript());
+    assert_eq!(round.stdout, lines, "the log comes back byte for byte");
+    let original = user.json(&["list", "--now", "2026-11-25T09:00:00-06:00"]);
+    let restored = user.json(&["list", "--now", "2026-11-25T09:00:00-06:00", "--store", &copy_arg]);
+    assert_eq!(original, restored, "the derived state is rebuilt the same");
+    let not_empty = user.run(&["store", "import", &export_arg, "--store", &copy_arg]);
+    assert_eq!(not_empty.code, 2, "import only into an empty store: {}", not_empty.transcript());
+}
+
+#[test]
+fn a_file_that_is_not_a_store_is_refused_and_left_alone() {
+    let user = User::new();
+    let notes = user.home.path().join("notes.txt");
+    std::fs::write(&notes, "my notes\n").expect("written");
+    let notes_arg = notes.display().to_string();
+    let run =
+        user.run(&["add", EMAIL, "--store", &notes_arg, "--now", "2026-11-24T15:30:00-06:00"]);
+    assert_eq!(run.code, 3, "{}", run.transcript());
+    insta::assert_snapshot!("not_a_store", run.transcript());
+    assert_eq!(std::fs::read_to_string(&notes).expect("still there"), "my notes\n");
+    let nothing = user.ok(&["due", "--now", "2026-11-24T15:30:00-06:00"]);
+    assert!(nothing.stdout.contains("Nothing is tracked yet"), "{}", nothing.stdout);
+    assert!(!user.store().exists(), "reading commands create no store");
+}
+
+#[test]
+fn a_killed_add_leaves_every_interview_whole_or_absent() {
+    let user = User::new();
+    let template = std::fs::read_to_string(followup_tests::workspace_root().join(EMAIL))
+        .expect("the example reads")
+        .replace("#:schema ../../schemas", "#:schema schemas");
+    let files: Vec<String> = (0..40)
+        .map(|n| {
+            let path = user.home.path().join(format!("candidate-{n}.toml"));
+            std::fs::write(&path, template.replace("Ana Ruiz", &format!("Candidate Number{n}")))
+                .expect("written");
+            path.display().to_string()
+        })
+        .collect();
+    let binary = followup_test_support::followup_binary();
+    let store = user.store();
+    for delay_ms in [30, 80, 150, 250] {
+        let mut child = std::process::Command::new(&binary)
+            .arg("add")
+            .args(&files)
+            .args(["--now", "2026-11-24T15:30:00-06:00"])
+            .env_clear()
+            .env("HOME", user.home.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("followup starts");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        if !store.exists() {
+            continue;
+        }
+        let opened = followup_tracker::Store::open(&store).expect("the store opens after a kill");
+        let events = opened.events(None).expect("readable");
+        for record in &events {
+            let view = opened.view(&record.interview).expect("readable");
+            let view =
+                view.unwrap_or_else(|| panic!("{} has events but no plan", record.interview));
+            assert_eq!(view.agenda.steps.len(), 4, "a whole plan for {}", record.interview);
+        }
+        let ids = opened.ids().expect("readable");
+        assert_eq!(ids.len(), events.len(), "one added event per interview, never a half");
+    }
+    // And adding everything again completes what the kills interrupted.
+    user.ok(&[
+        &["add"],
+        files.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+        &["--now", "2026-11-24T15:30:00-06:00"],
+    ]
+    .concat());
+    let opened = followup_tracker::Store::open(&store).expect("opens");
+    assert_eq!(opened.ids().expect("readable").len(), 40);
+    assert_eq!(opened.event_count().expect("readable"), 40, "nothing twice");
+}
