@@ -18,7 +18,7 @@
 //! 4. draft a step with a [`draft::RenderRequest::new`] sent to its channel's plugin;
 //! 5. for a tracked interview, plan with what already happened
 //!    ([`planner::Planner::plan_with`] and a [`tracking::Progress`]), then
-//!    [`tracking::agenda`] turns the plan and the interview's events into the state of
+//!    [`tracking::agenda()`] turns the plan and the interview's events into the state of
 //!    every step.
 
 #![deny(missing_docs)]

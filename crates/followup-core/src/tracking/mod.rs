@@ -6,7 +6,7 @@
 //! it: the event types and their JSON form (the `store-record` schema), the interview's
 //! stable id, what the rules engine needs to know of the past ([`Progress`]: when steps
 //! were really sent, who is away), the opt-outs that carry over to later interviews with
-//! the same person ([`consent`]), and [`agenda::agenda`], which turns a plan and its
+//! the same person ([`consent`]), and [`agenda()`], which turns a plan and its
 //! events into the state of every step. Storage (SQL), the clock and plugin loading are
 //! the callers' business.
 

@@ -1,7 +1,7 @@
 //! The tracker's commands: `add`, `due`, `sent`, `replied`, `opted-out`, `snooze`,
 //! `skip`, `outcome`, `list`, `show`, `log`, `forget` and `store export|import`.
 //!
-//! Every write goes through [`Replanner::save`]: the command appends its events, the
+//! Every write goes through [`replan::Replanner::save`]: the command appends its events, the
 //! interview is planned again from all of its events (core's rules, with what was sent
 //! and who is away) and the derived view is written in the same transaction, so the
 //! cache never disagrees with the log.
