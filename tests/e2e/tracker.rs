@@ -519,3 +519,51 @@ fn a_killed_add_leaves_every_interview_whole_or_absent() {
     assert_eq!(opened.ids().expect("readable").len(), 40);
     assert_eq!(opened.event_count().expect("readable"), 40, "nothing twice");
 }
+
+#[test]
+fn export_records_each_steps_file_and_message_id() {
+    let user = User::new();
+    user.ok(&["add", EMAIL, "--now", "2026-11-24T15:30:00-06:00"]);
+    let out = user.home.path().join("drafts");
+    let out_arg = out.display().to_string();
+    let export =
+        user.run(&["export", EMAIL, "--out", &out_arg, "--now", "2026-11-24T15:40:00-06:00"]);
+    assert_eq!(export.code, 0, "{}", export.transcript());
+    assert!(
+        export.stderr.contains(&format!("recorded in the tracker: {ANA}")),
+        "{}",
+        export.stderr
+    );
+    let show = user.json(&["show", ANA, "--now", "2026-11-24T15:41:00-06:00"]);
+    let events = show["events"].as_array().expect("events");
+    let exported: Vec<&Value> = events.iter().filter(|e| e["type"] == "exported").collect();
+    assert_eq!(exported.len(), 4, "one per step: {exported:#?}");
+    let thank_you = exported
+        .iter()
+        .find(|e| e["step"] == "thank-you-dana-whitfield-email")
+        .expect("the thank-you was exported");
+    let file = thank_you["file"].as_str().expect("a file");
+    let file = file.replace("[HOME]", &user.home.path().display().to_string());
+    let eml = std::fs::read_to_string(file).expect("the file exists");
+    let message_id = thank_you["message_id"].as_str().expect("an email has a Message-ID");
+    assert!(
+        eml.contains(&format!("<{message_id}>")),
+        "the recorded id is the file's: {message_id}"
+    );
+    let due = user.json(&["due", "--now", "2026-11-24T16:30:00-06:00"]);
+    let action = due["items"][0]["action"].as_str().expect("an action");
+    assert!(
+        action.starts_with("send the draft in [HOME]/drafts/thank-you-dana-whitfield-email.eml"),
+        "{action}"
+    );
+    // Exporting again into the same folder records nothing twice.
+    user.ok(&["export", EMAIL, "--out", &out_arg, "--now", "2026-11-24T15:40:00-06:00"]);
+    let show = user.json(&["show", ANA, "--now", "2026-11-24T15:46:00-06:00"]);
+    let count = show["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["type"] == "exported")
+        .count();
+    assert_eq!(count, 4);
+}

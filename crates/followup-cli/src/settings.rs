@@ -50,6 +50,10 @@ pub enum Settings {
 #[derive(Debug)]
 pub struct ExportSettings {
     pub input: InterviewInput,
+    /// The tracker's store: when the interview is tracked there, the export is recorded.
+    pub store: Option<PathBuf>,
+    /// The folder of named styles (to re-plan a tracked interview).
+    pub styles_dir: Option<PathBuf>,
     /// The folder to write into.
     pub out: PathBuf,
     /// Replace existing files.
@@ -181,7 +185,8 @@ impl Settings {
             env.executable_dir.as_deref(),
             env.data_dir.as_ref().map(|d| d.join("plugins")).as_deref(),
         );
-        let command = match track::resolve(cli.command, cli.store, &env, search.clone())? {
+        let store = track::store_path(cli.store, &env);
+        let command = match track::resolve(cli.command, store.clone(), &env, search.clone())? {
             Ok(settings) => return Ok(Settings::Track(settings)),
             Err(command) => command,
         };
@@ -193,6 +198,8 @@ impl Settings {
             Command::Export(ExportArgs { plan, out, force, paper }) => {
                 Settings::Export(ExportSettings {
                     input: interview_input(plan, &env, search)?,
+                    store,
+                    styles_dir: env.config_dir.as_ref().map(|d| d.join("styles")),
                     out,
                     force,
                     paper: match paper {

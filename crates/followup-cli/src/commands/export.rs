@@ -107,6 +107,7 @@ pub fn run(settings: &ExportSettings) -> anyhow::Result<ExitCode> {
         writeln!(out, "  {verb:<9} {}", target.name)?;
     }
     out.flush()?;
+    record_in_tracker(settings, &planned, &steps);
     let mut failed = false;
     for export in &steps {
         if let Some(error) = &export.error {
@@ -122,6 +123,42 @@ pub fn run(settings: &ExportSettings) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::from(if failed { exit::FAILURE } else { exit::OK }))
+}
+
+/// Tells the tracker which file (and Message-ID) each step went into, when the
+/// interview is tracked; a store that cannot be written is a warning, not a failed export.
+fn record_in_tracker(settings: &ExportSettings, planned: &Planned, steps: &[StepExport<'_>]) {
+    let Some(store) = &settings.store else { return };
+    let folder = settings.out.canonicalize().unwrap_or_else(|_| settings.out.clone());
+    let exported: Vec<super::track::exports::ExportedStep> = steps
+        .iter()
+        .filter_map(|export| {
+            let file = export.files.first()?;
+            let message_id = (file.media_type == "message/rfc822")
+                .then(|| super::track::exports::message_id_of(&file.content))
+                .flatten();
+            Some(super::track::exports::ExportedStep {
+                step: export.step.id.clone(),
+                file: folder.join(&file.name),
+                message_id,
+            })
+        })
+        .collect();
+    let replan = crate::settings::ReplanSettings {
+        search: settings.input.search.clone(),
+        styles_dir: settings.styles_dir.clone(),
+    };
+    match super::track::exports::record(
+        store,
+        &replan,
+        &planned.interview,
+        &exported,
+        settings.input.now,
+    ) {
+        Ok(Some(id)) => eprintln!("recorded in the tracker: {id}"),
+        Ok(None) => {}
+        Err(err) => eprintln!("warning: the export was not recorded in the tracker: {err:#}"),
+    }
 }
 
 /// Drafts one step with its plugin, then asks the same plugin for its files.

@@ -75,23 +75,26 @@ pub enum TrackAction {
     StoreImport { file: PathBuf },
 }
 
-/// Resolves a tracker command; `None` when `command` is not one.
+/// The store's path: `--store`, else `FOLLOWUP_STORE`, else `followup.db` in the user's
+/// data folder; `None` when none of them is known.
+pub fn store_path(given: Option<PathBuf>, env: &Environment) -> Option<PathBuf> {
+    given
+        .or_else(|| env.store_path.clone().filter(|p| !p.is_empty()).map(PathBuf::from))
+        .or_else(|| env.data_dir.as_ref().map(|dir| dir.join("followup.db")))
+}
+
+/// Resolves a tracker command; gives the command back when it is not one.
 pub fn resolve(
     command: Command,
     store: Option<PathBuf>,
     env: &Environment,
     search: SearchPath,
 ) -> anyhow::Result<Result<TrackSettings, Command>> {
-    let store = match store
-        .or_else(|| env.store_path.clone().filter(|p| !p.as_os_str().is_empty()).map(PathBuf::from))
-    {
-        Some(path) => path,
-        None => env.data_dir.as_ref().map(|dir| dir.join("followup.db")).ok_or_else(|| {
-            UsageError(format!(
-                "no data folder is known for the store; pass --store PATH or set {STORE_VAR}"
-            ))
-        })?,
-    };
+    let store = store.ok_or_else(|| {
+        UsageError(format!(
+            "no data folder is known for the store; pass --store PATH or set {STORE_VAR}"
+        ))
+    })?;
     let replan =
         ReplanSettings { search, styles_dir: env.config_dir.as_ref().map(|d| d.join("styles")) };
     let (options, action) = match command {

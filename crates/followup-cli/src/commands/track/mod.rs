@@ -8,6 +8,7 @@
 
 mod add;
 mod due;
+pub mod exports;
 mod names;
 mod read;
 mod record;
