@@ -51,7 +51,7 @@ fn interviewer(index: usize, zone: Option<&str>, contacts: u8, florida: bool) ->
 }
 
 prop_compose! {
-    fn interviews()(
+    pub(crate) fn interviews()(
         // All of 2026 and 2027, so daylight-saving changes and holidays are crossed.
         start_seconds in 1_767_225_600i64..1_830_297_600,
         minutes in 15u32..240,
@@ -199,4 +199,109 @@ fn plans_at_the_edges_of_time_do_not_panic() {
         }
     }
     assert!(planned > 0, "some interviews at the edges were planned");
+}
+
+/// A planner with the bundled channels and the built-in style.
+fn default_planner() -> followup_core::planner::Planner {
+    followup_core::planner::Planner::new(
+        &followup_core::style::Style::default(),
+        followup_tests::bundled_channels(),
+    )
+}
+
+fn user_event(
+    at: Timestamp,
+    kind: followup_core::tracking::EventKind,
+) -> followup_core::tracking::Event {
+    followup_core::tracking::Event {
+        at: Moment(at),
+        source: followup_core::tracking::Source::User,
+        kind,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// What the tracker's events change, on generated interviews and histories: a
+    /// connection request follows its thank-you as really sent; a reply leaves no
+    /// check-in open but every unsent thank-you; an opt-out leaves no step on that
+    /// channel to that person; an out-of-office reply pauses check-ins until the day
+    /// the person is back.
+    #[test]
+    fn tracked_events_change_plans_as_the_rules_say(
+        interview in interviews(),
+        late_minutes in 0i64..(3 * 24 * 60),
+        reply_after_hours in 1i64..(30 * 24),
+        away_days in 1i64..20,
+        pick in any::<prop::sample::Index>(),
+    ) {
+        use followup_core::tracking::{self, EventKind, Progress, consent};
+        let valid = validate(interview.clone()).expect("generated interviews are valid");
+        let planner = default_planner();
+        let plan = planner.plan(&valid);
+        prop_assume!(!plan.steps.is_empty());
+
+        // Sent late: what follows it moves after the real send.
+        if let Some(thanks) = plan.steps.iter().find(|s| s.purpose == Purpose::ThankYou) {
+            let sent_at = thanks.send_at.saturating_add(SignedDuration::from_mins(late_minutes)).expect("in range");
+            let events = vec![user_event(sent_at, EventKind::Sent { step: Box::new(thanks.clone()) })];
+            let replanned = planner.plan_with(&valid, &Progress::from_events(&events));
+            for step in &replanned.steps {
+                prop_assert!(step.not_before <= step.send_at && step.send_at <= step.not_after, "{}", step.id);
+                if step.purpose == Purpose::ConnectionRequest && step.recipient.name == thanks.recipient.name {
+                    prop_assert!(step.not_before > sent_at, "{} opens before the thank-you went out", step.id);
+                }
+            }
+            let agenda = tracking::agenda(&replanned, &events, "Acme");
+            let done = agenda.steps.iter().filter(|t| matches!(t.state, tracking::StepState::Sent { .. })).count();
+            prop_assert_eq!(done, 1);
+        }
+
+        // A reply stops the nudges, not the courtesy.
+        let reply_at = valid.end.saturating_add(SignedDuration::from_hours(reply_after_hours)).expect("in range");
+        let events = vec![user_event(reply_at, EventKind::Replied { from: None })];
+        let agenda = tracking::agenda(&plan, &events, "Acme");
+        for tracked in &agenda.steps {
+            match tracked.step.purpose {
+                Purpose::CheckIn | Purpose::ClosingTheLoop => prop_assert!(!tracked.state.is_open(), "{} still open after a reply", tracked.step.id),
+                Purpose::ThankYou => prop_assert!(tracked.state.is_open(), "{} stopped by a reply", tracked.step.id),
+                _ => {}
+            }
+        }
+
+        // An opt-out is never planned again for that person.
+        let step = pick.get(&plan.steps);
+        let person = step.recipient.name.clone();
+        let channel = step.channel.clone();
+        let record = user_event(reply_at, EventKind::OptedOut {
+            person: person.clone(), channel: channel.clone(), said: Some("STOP".to_string()), contacts: Vec::new(),
+        });
+        let opt_outs: Vec<_> = consent::OptOut::from_event(&record).into_iter().collect();
+        let mut document = interview.clone();
+        let applied = consent::apply(&mut document, &opt_outs);
+        prop_assert!(!applied.is_empty(), "the opt-out of {person} from {channel} applies");
+        let replanned = planner.plan(&validate(document).expect("still valid"));
+        prop_assert!(!replanned.steps.iter().any(|s| s.recipient.name == person && s.channel == channel),
+            "{person} is still planned on {channel}");
+
+        // Out of office: check-ins to that person wait until they are back.
+        if let Some(first) = plan.steps.iter().find(|s| s.purpose == Purpose::CheckIn) {
+            let noticed = first.not_before.saturating_sub(SignedDuration::from_hours(24)).expect("in range");
+            let back = first.not_before.to_zoned_datetime(first.time_zone.clone()).date()
+                .checked_add(jiff::Span::new().days(away_days)).expect("in range");
+            let events = vec![user_event(noticed, EventKind::OutOfOffice {
+                person: Some(first.recipient.name.clone()), until: Some(Day(back)),
+            })];
+            let paused = planner.plan_with(&valid, &Progress::from_events(&events));
+            for step in paused.steps.iter().filter(|s| matches!(s.purpose, Purpose::CheckIn | Purpose::ClosingTheLoop)) {
+                let opens = step.not_before.to_zoned_datetime(step.time_zone.clone()).date();
+                prop_assert!(opens >= back, "{} opens {opens}, before {back}", step.id);
+                prop_assert!(step.not_before <= step.send_at && step.send_at <= step.not_after, "{}", step.id);
+            }
+            let before = plan.steps.iter().filter(|s| s.purpose == Purpose::CheckIn).count();
+            let after = paused.steps.iter().filter(|s| s.purpose == Purpose::CheckIn).count();
+            prop_assert_eq!(before, after, "paused, not stopped");
+        }
+    }
 }
