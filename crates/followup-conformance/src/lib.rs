@@ -25,7 +25,7 @@
 //! # impl followup_plugin::Channel for MyChannel {
 //! #     fn manifest(&self) -> followup_plugin::ChannelManifest { unimplemented!() }
 //! #     fn render(&self, _: &followup_plugin::RenderRequest)
-//! #         -> Result<followup_plugin::RenderedDraft, String> { unimplemented!() }
+//! #         -> Result<followup_plugin::RenderedDraft, followup_plugin::RenderFailure> { unimplemented!() }
 //! # }
 //! let report = followup_conformance::check_channel(&MyChannel);
 //! assert!(report.passed(), "{report}");
@@ -251,7 +251,7 @@ fn refused(rows: &mut Vec<Row>, reason: &RefusalReason) {
 /// # impl followup_plugin::Channel for MyChannel {
 /// #     fn manifest(&self) -> followup_plugin::ChannelManifest { unimplemented!() }
 /// #     fn render(&self, _: &followup_plugin::RenderRequest)
-/// #         -> Result<followup_plugin::RenderedDraft, String> { unimplemented!() }
+/// #         -> Result<followup_plugin::RenderedDraft, followup_plugin::RenderFailure> { unimplemented!() }
 /// # }
 /// #[test]
 /// fn conforms() {

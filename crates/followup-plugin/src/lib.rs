@@ -36,7 +36,8 @@ pub mod guest;
 pub mod testing;
 
 pub use followup_core::draft::{
-    Check, CheckLevel, Draft, DraftStyle, RENDER_REQUEST_VERSION, RenderRequest, RenderedDraft,
+    Check, CheckLevel, Draft, DraftStyle, RENDER_REQUEST_VERSION, RenderFailure, RenderRequest,
+    RenderedDraft, TemplateFailure,
 };
 pub use followup_core::export::{
     Contact, EXPORT_REQUEST_VERSION, ExportRequest, ExportedFile, ExportedFiles, Paper,
@@ -165,9 +166,10 @@ pub trait Channel: Send + Sync + 'static {
     ///
     /// # Errors
     ///
-    /// Returns a message for the candidate when the step cannot be drafted (a purpose
-    /// the channel does not carry, a template that fails).
-    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String>;
+    /// Returns why the step cannot be drafted (a purpose the channel does not carry, a
+    /// template that fails). A message converts with `?` or `.into()` from a `String`,
+    /// and a [`TemplateError`](drafting::TemplateError) keeps its template and line.
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure>;
 
     /// Exports one drafted step as files the candidate opens in other programs (an
     /// `.eml` draft, a PDF to print, a text to paste). The host writes them.
@@ -210,7 +212,8 @@ macro_rules! declare_channel {
             unsafe {
                 $crate::guest::answer(out, || {
                     let request = $crate::guest::read_request(input, input_len)?;
-                    let draft = $crate::Channel::render(__followup_channel(), &request)?;
+                    let draft = $crate::Channel::render(__followup_channel(), &request)
+                        .map_err(|failure| $crate::guest::failure_json(&failure))?;
                     $crate::guest::to_json(&draft)
                 })
             }
@@ -283,8 +286,8 @@ mod tests {
             .expect("the test manifest is valid")
         }
 
-        fn render(&self, _request: &RenderRequest) -> Result<RenderedDraft, String> {
-            Err("not needed here".to_string())
+        fn render(&self, _request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
+            Err("not needed here".into())
         }
 
         fn export(&self, request: &ExportRequest) -> Result<ExportedFiles, String> {

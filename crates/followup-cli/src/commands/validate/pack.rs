@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use followup_core::draft::{RenderRequest, RenderedDraft};
+use followup_core::draft::{RenderFailure, RenderRequest, RenderedDraft};
 use followup_host::Registry;
 use followup_validate::pack::{PackTemplates, check_templates};
 use followup_validate::{Checker, Kind, Problem};
@@ -73,12 +73,15 @@ pub fn check(dir: &Path, checker: &Checker, registry: &Registry) -> FileReport {
             sources.entry(channel.clone()).or_default().insert(name, template.source);
         }
     }
-    let draft = |request: &RenderRequest| -> Result<RenderedDraft, String> {
+    let draft = |request: &RenderRequest| -> Result<RenderedDraft, RenderFailure> {
         let channel = &request.step.channel;
         let plugin = registry
             .get(channel)
             .ok_or_else(|| format!("no plugin provides the channel `{channel}`"))?;
-        plugin.render(request).map_err(|err| err.to_string())
+        plugin.render(request).map_err(|err| RenderFailure {
+            message: err.to_string(),
+            template: err.template_failure().cloned(),
+        })
     };
     for found in check_templates(style.as_ref(), &sources, checker.channels(), &draft) {
         let template_file = found
