@@ -28,6 +28,7 @@ pub mod holidays;
 pub mod human_time;
 pub mod interview;
 pub mod manifest;
+pub mod one_line;
 pub mod plan;
 pub mod planner;
 pub mod problem;

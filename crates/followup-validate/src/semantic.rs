@@ -63,9 +63,7 @@ pub(crate) fn profile(details: CandidateDetails) -> Vec<Problem> {
 pub(crate) fn manifest(manifest: &ChannelManifest) -> Vec<Problem> {
     match manifest.check() {
         Ok(()) => Vec::new(),
-        Err(problems) => {
-            problems.into_iter().map(from_core).collect()
-        }
+        Err(problems) => problems.into_iter().map(from_core).collect(),
     }
 }
 

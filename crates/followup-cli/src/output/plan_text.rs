@@ -60,11 +60,11 @@ fn render_step(
 ) {
     let zone = &step.time_zone;
     let status = match step.status_at(now) {
-        StepStatus::Upcoming => "upcoming",
-        StepStatus::DueNow => "DUE NOW",
-        StepStatus::Overdue => "OVERDUE",
+        StepStatus::Upcoming => StepStatus::Upcoming.words().to_string(),
+        // What needs doing now stands out.
+        urgent => urgent.words().to_uppercase(),
     };
-    let purpose = super::step_title(step.purpose, step.sequence);
+    let purpose = step.title();
     let recipient = &step.recipient;
     let mut to = format!(
         "{} ({})",
