@@ -11,7 +11,7 @@ use followup_validate::pack::{PackTemplates, check_templates};
 use followup_validate::{Checker, Kind, Problem};
 
 use crate::document::{InputError, Position};
-use crate::style_pack::read_templates;
+use crate::style_pack::{StyleError, read_templates, settings_file};
 
 use super::output::FileReport;
 
@@ -19,18 +19,15 @@ use super::output::FileReport;
 pub fn check(dir: &Path, checker: &Checker, registry: &Registry) -> FileReport {
     let mut report = FileReport::new(dir);
     report.kind = Some(Kind::Style);
-    let toml = dir.join("style.toml");
-    let json = dir.join("style.json");
-    let settings_file = match (toml.is_file(), json.is_file()) {
-        (true, true) => {
+    let settings_file = match settings_file(dir) {
+        Ok(file) => file,
+        Err(StyleError::BothSettings { .. }) => {
             let problem = Problem::error("", "pack", "the pack has both style.toml and style.json")
                 .with_hint("keep one of them");
             report.push(dir, None, problem);
             return report;
         }
-        (true, false) => toml,
-        (false, true) => json,
-        (false, false) => {
+        Err(_) => {
             let problem =
                 Problem::error("", "pack", "not a style pack: it has no style.toml or style.json")
                     .with_hint("create style.toml in it (see docs/writing-a-style.md)");
