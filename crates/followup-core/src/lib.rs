@@ -19,6 +19,7 @@
 
 #![deny(missing_docs)]
 
+pub mod bundled;
 pub mod calendar;
 pub mod draft;
 #[doc(hidden)]

@@ -4,7 +4,7 @@
 //!
 //! 1. each template is parsed on its own, so every syntax error is found (with its
 //!    line), and its name is checked against the purposes its channel carries;
-//! 2. every step of every bundled example interview ([`crate::examples`]) is planned with
+//! 2. every step of every bundled example interview ([`followup_core::bundled`]) is planned with
 //!    the style applied and drafted by its channel's plugin with the pack's templates
 //!    and settings, as `followup draft --style` would: a template that fails to render
 //!    and a draft check that fails (an SMS that cannot fit, a LinkedIn note over the cap)
@@ -30,7 +30,6 @@ use followup_core::style::Style;
 use followup_core::validate::ValidInterview;
 use followup_plugin::drafting::Templates;
 
-use crate::examples;
 use crate::hint::closest;
 use crate::problem::Problem;
 use crate::semantic::unknown_channel;
@@ -113,7 +112,7 @@ struct Planned {
 /// Plans each bundled example as `followup plan --style` would.
 fn plan_examples(style: &Style, installed: &[ChannelManifest]) -> Vec<Planned> {
     let planner = Planner::new(style, installed);
-    examples::valid_interviews()
+    followup_core::bundled::valid_interviews()
         .into_iter()
         .map(|(name, interview)| {
             let plan = planner.plan(&interview);
