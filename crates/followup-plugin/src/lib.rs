@@ -11,23 +11,68 @@
 //! ([`Channel::render`]) and may turn a draft into files ([`Channel::export`]: an
 //! `.eml`, a PDF; by default one text file, [`plain_text_export`]).
 //!
-//! ```ignore
-//! use followup_plugin::{Channel, ChannelManifest, declare_channel};
+//! ```
+//! use followup_plugin::{
+//!     Channel, ChannelManifest, MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind,
+//!     RenderFailure, RenderRequest, RenderedDraft, Selection, SelectionMode, declare_channel,
+//! };
+//! use followup_plugin::drafting::{Facts, Templates, checks};
 //!
-//! struct Pigeon;
+//! /// Thank-yous by carrier pigeon, from one template.
+//! struct Pigeon {
+//!     templates: Templates,
+//! }
+//!
+//! impl Default for Pigeon {
+//!     fn default() -> Pigeon {
+//!         let templates = Templates::from_sources(&[(
+//!             "thank_you",
+//!             "Dear {{ recipient.first_name }}, thank you. {{ candidate.name }}",
+//!         )])
+//!         .expect("the template parses");
+//!         Pigeon { templates }
+//!     }
+//! }
 //!
 //! impl Channel for Pigeon {
 //!     fn manifest(&self) -> ChannelManifest {
-//!         // ... build and return the manifest ...
-//! #       unimplemented!()
+//!         ChannelManifest {
+//!             manifest_version: MANIFEST_SCHEMA_VERSION,
+//!             id: "pigeon".to_string(),
+//!             name: "Pigeon".to_string(),
+//!             version: "0.1.0".to_string(),
+//!             description: "Thank-yous by carrier pigeon.".to_string(),
+//!             selection: Selection { mode: SelectionMode::Primary, priority: 1, fallback: false },
+//!             recipients: vec![RecipientKind::Interviewer],
+//!             purposes: vec![Purpose::ThankYou],
+//!             ..ChannelManifest::default()
+//!         }
+//!     }
+//!
+//!     fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
+//!         if request.step.purpose != Purpose::ThankYou {
+//!             return Err("a pigeon carries only thank-yous".into());
+//!         }
+//!         let facts = Facts::from_request(request);
+//!         // A template that fails keeps its name and line on the way to the host.
+//!         let body = self.templates.render("thank_you", &facts)?;
+//!         let checks = checks::standard(&facts, &request.interview.reinforce.strengths, &body);
+//!         Ok(RenderedDraft { subject: None, body, checks, meta: Default::default() })
 //!     }
 //! }
 //!
 //! declare_channel!(Pigeon);
+//!
+//! // The entry points the host calls are exported; a plugin's tests can call them in
+//! // process, and the conformance suite checks the whole channel.
+//! let pigeon = Pigeon::default();
+//! assert_eq!(pigeon.manifest().check(), Ok(()));
 //! ```
 //!
 //! What this crate is not: it does not load libraries (that is `followup-host`) and it
 //! holds no rules (those are in `followup-core`, whose types it re-exports).
+
+#![deny(missing_docs)]
 
 pub mod abi;
 pub mod drafting;

@@ -43,7 +43,7 @@ pub struct TemplateProblem {
     /// The channel, when the problem concerns one.
     pub channel: Option<String>,
     /// The pack's template it is in (`thank_you`), when it is in one; otherwise it is
-    /// about the style's settings, at [`Problem::field`].
+    /// about the style's settings, at its field ([`followup_core::problem::Problem::field`]).
     pub template: Option<String>,
     /// The line in the template, when known.
     pub line: Option<usize>,
