@@ -210,6 +210,31 @@ mod tests {
         assert_eq!(out, "BEGIN:VEVENT\r\n");
     }
 
+    /// The tracker writes one calendar for many interviews: each event's UID names
+    /// its own interview, so steps with the same id stay apart.
+    #[test]
+    fn steps_of_two_interviews_keep_their_own_uids() {
+        let mut first: followup_core::interview::Interview =
+            serde_json::from_value(followup_core::examples::interview_example())
+                .expect("interview");
+        let mut second = first.clone();
+        second.employer.company = "Contoso".to_string();
+        first.employer.company = "Northwind".to_string();
+        let first = followup_core::validate::validate(first).expect("valid");
+        let second = followup_core::validate::validate(second).expect("valid");
+        let plan: followup_core::plan::Plan =
+            serde_json::from_value(followup_core::examples::plan_example()).expect("plan");
+        let step = &plan.steps[0];
+        let steps =
+            [ExportedStep::new(&first, step, "Email"), ExportedStep::new(&second, step, "Email")];
+        let now: Timestamp = "2026-11-24T21:00:00Z".parse().expect("valid time");
+        let text = calendar("Follow-ups", &steps, now).replace("\r\n ", "");
+        let uids: Vec<&str> = text.lines().filter(|l| l.starts_with("UID:")).collect();
+        assert_eq!(uids.len(), 2);
+        assert_ne!(uids[0], uids[1]);
+        assert!(text.contains("X-WR-CALNAME:Follow-ups"));
+    }
+
     #[test]
     fn times_are_utc() {
         let ts: Timestamp = "2026-12-02T16:30:00-07:00".parse().expect("valid time");

@@ -23,8 +23,8 @@ use std::collections::BTreeMap;
 use followup_plugin::drafting::{Facts, Templates, checks};
 use followup_plugin::{
     Channel, ChannelManifest, Check, ClockTime, ContactKind, Fit, HourRange, Hours, Limits,
-    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderFailure, RenderRequest, RenderedDraft, Requirements,
-    RoleKind, Selection, SelectionMode, declare_channel,
+    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderFailure, RenderRequest, RenderedDraft,
+    Requirements, RoleKind, Selection, SelectionMode, declare_channel,
 };
 
 /// The channel id: the manifest's `id`, and the library's name after `followup_`.
@@ -129,12 +129,9 @@ impl Channel for WhatsApp {
         let short = format!("{full}.short");
         // The full message when it is short enough, else the short one; never a text
         // cut in the middle.
-        let fitted = self
-            .templates
-            .render_fitting(&[&full, &short], &facts, |text| {
-                text.chars().count() <= PREFERRED_CHARS
-            })
-?;
+        let fitted = self.templates.render_fitting(&[&full, &short], &facts, |text| {
+            text.chars().count() <= PREFERRED_CHARS
+        })?;
         let body = plain_text(&fitted.text);
 
         let mut checks = checks::standard(&facts, &request.interview.reinforce.strengths, &body);
