@@ -117,23 +117,7 @@ impl StylePack {
     ///
     /// Returns the first file that cannot be read or parsed.
     pub fn load(dir: &Path) -> Result<StylePack, StyleError> {
-        let toml = dir.join("style.toml");
-        let json = dir.join("style.json");
-        let settings_file = match (toml.is_file(), json.is_file()) {
-            (true, true) => return Err(StyleError::BothSettings { dir: dir.to_path_buf() }),
-            (true, false) => toml,
-            (false, true) => json,
-            (false, false) => {
-                if !dir.is_dir() {
-                    return Err(InputError::Read {
-                        path: dir.to_path_buf(),
-                        cause: std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder"),
-                    }
-                    .into());
-                }
-                return Err(StyleError::NoSettings { dir: dir.to_path_buf() });
-            }
-        };
+        let settings_file = settings_file(dir)?;
         let style: Style = SourceFile::read(&settings_file)?.parse()?;
         let templates = read_templates(&dir.join("templates"))?;
         Ok(StylePack { settings_file: Some(settings_file), style, templates })
@@ -158,6 +142,30 @@ impl StylePack {
             .get(channel)
             .map(|t| t.iter().map(|(name, t)| (name.clone(), t.source.clone())).collect())
             .unwrap_or_default()
+    }
+}
+
+/// The settings file of the pack in `dir`: `style.toml` or `style.json`, whichever it
+/// has. The one place that decides a pack's layout; `followup validate` words the
+/// refusals its own way.
+///
+/// # Errors
+///
+/// [`StyleError::BothSettings`] when it has both, [`StyleError::NoSettings`] when it
+/// has neither, and [`InputError::Read`] when `dir` is no folder.
+pub fn settings_file(dir: &Path) -> Result<PathBuf, StyleError> {
+    let toml = dir.join("style.toml");
+    let json = dir.join("style.json");
+    match (toml.is_file(), json.is_file()) {
+        (true, true) => Err(StyleError::BothSettings { dir: dir.to_path_buf() }),
+        (true, false) => Ok(toml),
+        (false, true) => Ok(json),
+        (false, false) if !dir.is_dir() => Err(InputError::Read {
+            path: dir.to_path_buf(),
+            cause: std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder"),
+        }
+        .into()),
+        (false, false) => Err(StyleError::NoSettings { dir: dir.to_path_buf() }),
     }
 }
 

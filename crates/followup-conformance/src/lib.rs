@@ -25,7 +25,7 @@
 //! # impl followup_plugin::Channel for MyChannel {
 //! #     fn manifest(&self) -> followup_plugin::ChannelManifest { unimplemented!() }
 //! #     fn render(&self, _: &followup_plugin::RenderRequest)
-//! #         -> Result<followup_plugin::RenderedDraft, String> { unimplemented!() }
+//! #         -> Result<followup_plugin::RenderedDraft, followup_plugin::RenderFailure> { unimplemented!() }
 //! # }
 //! let report = followup_conformance::check_channel(&MyChannel);
 //! assert!(report.passed(), "{report}");
@@ -35,11 +35,12 @@
 //! (`docs/examples/*.toml`, compiled in) and from hostile variations of one interview;
 //! [`sample_request`] gives one of them to a plugin's unit tests.
 //!
-//! The manifest is checked with the types the published schema is generated from
-//! (`followup_core::manifest`, unknown fields refused) and the host's own rules
-//! ([`ChannelManifest::check`](followup_core::manifest::ChannelManifest::check)),
-//! rather than with a JSON Schema validator: the schema is generated from those types,
-//! so the two cannot disagree.
+//! The manifest, as the host reads it, is written back as JSON and checked against the
+//! published `manifest.schema.json` with a JSON Schema validator (`followup-validate`'s,
+//! the one behind `followup validate`), read back with the types the schema is
+//! generated from (`followup_core::manifest`, unknown fields refused), and checked with
+//! the host's own rules
+//! ([`ChannelManifest::check`](followup_core::manifest::ChannelManifest::check)).
 //!
 //! What this crate is not: it does not open libraries itself (`followup-host` does,
 //! exactly as for `followup plan`), and it prints nothing (the [`Report`] is a value;
@@ -48,7 +49,6 @@
 
 #![deny(missing_docs)]
 
-mod examples;
 mod hostile;
 mod library;
 mod limits;
@@ -251,7 +251,7 @@ fn refused(rows: &mut Vec<Row>, reason: &RefusalReason) {
 /// # impl followup_plugin::Channel for MyChannel {
 /// #     fn manifest(&self) -> followup_plugin::ChannelManifest { unimplemented!() }
 /// #     fn render(&self, _: &followup_plugin::RenderRequest)
-/// #         -> Result<followup_plugin::RenderedDraft, String> { unimplemented!() }
+/// #         -> Result<followup_plugin::RenderedDraft, followup_plugin::RenderFailure> { unimplemented!() }
 /// # }
 /// #[test]
 /// fn conforms() {
@@ -312,7 +312,8 @@ pub fn check_channel(channel: &dyn Channel) -> Report {
 pub fn sample_request(channel: &str, purpose: Purpose) -> RenderRequest {
     ["shift-text.toml", "executive-via-recruiter.toml"]
         .into_iter()
-        .find_map(|name| requests::first(&examples::named(name).interview, purpose, channel))
+        .filter_map(followup_core::bundled::named)
+        .find_map(|example| requests::first(&example.interview, purpose, channel))
         .expect("the bundled examples have a recipient for every purpose")
 }
 

@@ -184,7 +184,7 @@ fn later(at: Timestamp, by: SignedDuration) -> Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples;
+    use followup_core::bundled;
 
     fn manifest(purposes: Vec<Purpose>, recipients: Vec<RecipientKind>) -> ChannelManifest {
         let mut manifest: ChannelManifest = serde_json::from_value(serde_json::json!({
@@ -204,7 +204,7 @@ mod tests {
             vec![Purpose::ThankYou, Purpose::Debrief, Purpose::CheckIn],
             vec![RecipientKind::Interviewer, RecipientKind::Recruiter],
         );
-        let example = examples::named("executive-via-recruiter.toml");
+        let example = bundled::named("executive-via-recruiter.toml").expect("a bundled example");
         let ids: Vec<String> = for_interview(example.name, &example.interview, &all)
             .into_iter()
             .map(|s| s.request.step.id)
@@ -227,7 +227,7 @@ mod tests {
     #[test]
     fn no_step_is_built_for_a_recipient_the_purpose_does_not_reach() {
         let interviewers_only = manifest(vec![Purpose::Debrief], vec![RecipientKind::Interviewer]);
-        let example = examples::named("executive-via-recruiter.toml");
+        let example = bundled::named("executive-via-recruiter.toml").expect("a bundled example");
         assert!(for_interview(example.name, &example.interview, &interviewers_only).is_empty());
     }
 }

@@ -76,7 +76,7 @@ impl Subject for InProcess<'_> {
                 Ok(draft) => Answer::Draft(draft),
                 Err(err) => Answer::Malformed(format!("the draft does not survive JSON: {err}")),
             },
-            Ok(Err(message)) => Answer::Error(message),
+            Ok(Err(failure)) => Answer::Error(failure.message),
             Err(payload) => Answer::Panicked(
                 payload
                     .downcast_ref::<&str>()

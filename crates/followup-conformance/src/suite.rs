@@ -6,7 +6,6 @@ use std::collections::BTreeSet;
 use followup_core::manifest::ChannelManifest;
 use followup_core::plan::Purpose;
 
-use crate::examples;
 use crate::hostile::{self, EVALUATED_MARKER, PLANTED};
 use crate::limits;
 use crate::report::{Row, Status};
@@ -172,7 +171,7 @@ impl Rendered {
 /// carried, limits kept, the same answer twice, no panic, hostile input survived.
 pub(crate) fn behaviour(subject: &dyn Subject) -> Vec<Row> {
     let manifest = subject.manifest();
-    let examples: Vec<Rendered> = examples::bundled()
+    let examples: Vec<Rendered> = followup_core::bundled::examples()
         .iter()
         .flat_map(|example| requests::for_interview(example.name, &example.interview, manifest))
         .map(|sample| Rendered::of(subject, sample))

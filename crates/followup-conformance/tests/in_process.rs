@@ -4,7 +4,9 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use followup_conformance::{Report, Status, check_channel, sample_request};
-use followup_plugin::{Channel, ChannelManifest, Check, Purpose, RenderRequest, RenderedDraft};
+use followup_plugin::{
+    Channel, ChannelManifest, Check, Purpose, RenderFailure, RenderRequest, RenderedDraft,
+};
 
 /// A minimal valid manifest for the channel `pigeon`, with `limits` as given.
 fn manifest(limits: serde_json::Value) -> ChannelManifest {
@@ -45,7 +47,7 @@ impl Channel for Pigeon {
         manifest(serde_json::json!({"body_chars": 200}))
     }
 
-    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         let name = &request.step.recipient.name;
         let company = &request.interview.employer.company;
         let body = format!("Thank you, {name}, for the interview at {company}.");

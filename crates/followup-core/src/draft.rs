@@ -94,6 +94,52 @@ pub struct RenderedDraft {
     pub meta: BTreeMap<String, serde_json::Value>,
 }
 
+/// Why a channel could not draft a step: what its plugin answers, as JSON with the
+/// error status, instead of a draft.
+///
+/// Plugins built before this shape answer with plain text; the host reads that text
+/// as the [`message`](RenderFailure::message) alone. Unknown fields are ignored, so a
+/// newer plugin can say more without breaking older hosts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenderFailure {
+    /// What went wrong, in words a candidate understands.
+    pub message: String,
+    /// When a template failed: which one, where and why, for tools that point at the
+    /// template (`followup validate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<TemplateFailure>,
+}
+
+/// A template that could not be parsed or rendered, as data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateFailure {
+    /// The template's name (`thank_you`, `signature`).
+    pub name: String,
+    /// The line in the template, from 1, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// What went wrong, as the template engine says it.
+    pub message: String,
+}
+
+impl From<String> for RenderFailure {
+    fn from(message: String) -> RenderFailure {
+        RenderFailure { message, template: None }
+    }
+}
+
+impl From<&str> for RenderFailure {
+    fn from(message: &str) -> RenderFailure {
+        RenderFailure::from(message.to_string())
+    }
+}
+
+impl std::fmt::Display for RenderFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// One check of a draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

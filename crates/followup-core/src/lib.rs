@@ -23,6 +23,7 @@
 
 #![deny(missing_docs)]
 
+pub mod bundled;
 pub mod calendar;
 pub mod draft;
 #[doc(hidden)]
@@ -32,6 +33,7 @@ pub mod holidays;
 pub mod human_time;
 pub mod interview;
 pub mod manifest;
+pub mod one_line;
 pub mod plan;
 pub mod planner;
 pub mod problem;

@@ -163,7 +163,53 @@ pub enum StepStatus {
     Overdue,
 }
 
+impl StepStatus {
+    /// The status in words, as reports show it: `upcoming`, `due now`, `overdue`.
+    pub fn words(self) -> &'static str {
+        match self {
+            StepStatus::Upcoming => "upcoming",
+            StepStatus::DueNow => "due now",
+            StepStatus::Overdue => "overdue",
+        }
+    }
+
+    /// The status's name as in JSON (`due_now`), for machine-read places such as a
+    /// style class.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepStatus::Upcoming => "upcoming",
+            StepStatus::DueNow => "due_now",
+            StepStatus::Overdue => "overdue",
+        }
+    }
+}
+
+/// A step's title for people: `Thank-you`, `Check-in 2`.
+///
+/// ```
+/// use followup_core::plan::{Purpose, step_title};
+///
+/// assert_eq!(step_title(Purpose::CheckIn, Some(2)), "Check-in 2");
+/// assert_eq!(step_title(Purpose::ClosingTheLoop, None), "Closing-the-loop note");
+/// ```
+pub fn step_title(purpose: Purpose, sequence: Option<u32>) -> String {
+    let text = match sequence {
+        Some(n) => format!("{} {n}", purpose.label()),
+        None => purpose.label().to_string(),
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 impl Step {
+    /// The step's title for people; see [`step_title`].
+    pub fn title(&self) -> String {
+        step_title(self.purpose, self.sequence)
+    }
+
     /// Where this step stands at `now`.
     pub fn status_at(&self, now: Timestamp) -> StepStatus {
         if now > self.not_after {

@@ -94,3 +94,46 @@ impl Planner {
         &self.manifests
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::policy::LIMITS;
+
+    fn manifests() -> Vec<ChannelManifest> {
+        let email: ChannelManifest =
+            serde_json::from_value(crate::examples::manifest_example()).expect("manifest");
+        let mut letter = email.clone();
+        letter.id = "letter".to_string();
+        letter.delivery.transit_business_days = 90;
+        vec![email, letter]
+    }
+
+    /// The planner is the recipe the CLI and validate each wrote by hand before issue 9:
+    /// the same plan, from the same calendar, policy and manifests.
+    #[test]
+    fn the_planner_plans_as_the_recipe_it_replaces() {
+        let style: Style = serde_json::from_value(crate::examples::style_example()).expect("style");
+        let interview =
+            serde_json::from_value(crate::examples::interview_example()).expect("interview");
+        let interview = crate::validate::validate(interview).expect("valid");
+
+        let mut calendar = BusinessCalendar::new(HolidayRules::UsFederal);
+        style.extend_calendar(&mut calendar);
+        let by_hand =
+            rules::plan(&interview, &style.apply_to(&manifests()), &calendar, &style.policy());
+
+        let planner = Planner::new(&style, &manifests());
+        assert_eq!(planner.plan(&interview), by_hand);
+        assert_eq!(planner.plan_with(&interview, &Progress::default()), by_hand);
+    }
+
+    #[test]
+    fn figures_beyond_the_limits_are_clamped_once() {
+        let policy = TimingPolicy { check_in_count: 1000, ..TimingPolicy::default() };
+        let planner = Planner::from_parts(BusinessCalendar::default(), policy, manifests());
+        assert_eq!(planner.policy().check_in_count, LIMITS.check_in_count.most);
+        let letter = planner.manifests().iter().find(|m| m.id == "letter").expect("letter");
+        assert_eq!(letter.delivery.transit_business_days, LIMITS.transit_business_days.most);
+    }
+}

@@ -8,17 +8,21 @@
 //! [`Registry`]: the plugins that loaded and, for every file that did not, a
 //! [`Refusal`] whose one-line message says what is wrong and what to do.
 //!
-//! ```no_run
+//! ```
 //! use followup_host::{Origin, SearchPath, load_plugins};
 //!
+//! // The workspace's own plugins, built for tests (the CLI puts its install folders
+//! // and `--plugins` here).
+//! let plugins = followup_test_support::workspace_plugins_dir();
 //! let mut search = SearchPath::new();
-//! search.push("/opt/followup/plugins".into(), Origin::CommandLine);
+//! search.push(plugins, Origin::CommandLine);
 //! let registry = load_plugins(&search);
 //! for refusal in &registry.refused {
 //!     eprintln!("warning: {refusal}");
 //! }
-//! let manifests = registry.manifests();
-//! # let _ = manifests;
+//! let email = registry.get("email").expect("the email plugin loads");
+//! assert!(email.can_draft());
+//! assert!(registry.manifests().iter().any(|m| m.id == "sms"));
 //! ```
 //!
 //! What this crate is not:

@@ -175,7 +175,7 @@ const MAX_FOREIGN_TEXT: usize = 300;
 /// Reduces a message from the system or a plugin to one bounded line: a refusal is
 /// printed as one line, and a plugin must not be able to flood the terminal.
 pub(crate) fn one_line(text: &str) -> String {
-    let mut line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut line = followup_core::one_line::one_line(text);
     if let Some((cut, _)) = line.char_indices().nth(MAX_FOREIGN_TEXT) {
         line.truncate(cut);
         line.push('…');

@@ -1,6 +1,6 @@
 //! Asking a loaded plugin to draft a step: JSON out, JSON back, across the C ABI.
 
-use followup_core::draft::{RenderRequest, RenderedDraft};
+use followup_core::draft::{RenderFailure, RenderRequest, RenderedDraft, TemplateFailure};
 use followup_plugin::abi::{Buffer, STATUS_ERROR, STATUS_OK, STATUS_PANIC, abi_major, abi_minor};
 
 use crate::handshake::take_bytes;
@@ -30,6 +30,9 @@ pub enum RenderError {
         step: String,
         /// The plugin's message.
         message: String,
+        /// The template that failed, when the plugin says (plugins built before
+        /// structured failures send only their message).
+        template: Option<Box<TemplateFailure>>,
     },
     /// The plugin panicked and caught it.
     #[error(
@@ -55,6 +58,23 @@ pub enum RenderError {
         /// What is wrong with the answer.
         detail: String,
     },
+}
+
+impl RenderError {
+    /// The template that failed, when the plugin said which.
+    pub fn template_failure(&self) -> Option<&TemplateFailure> {
+        match self {
+            RenderError::Failed { template, .. } => template.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// A plugin's error answer: a [`RenderFailure`] as JSON, or, from a plugin built
+/// before structured failures, its message as text.
+fn failure(bytes: &[u8]) -> RenderFailure {
+    serde_json::from_slice::<RenderFailure>(bytes)
+        .unwrap_or_else(|_| RenderFailure::from(String::from_utf8_lossy(bytes).into_owned()))
 }
 
 impl LoadedPlugin {
@@ -99,7 +119,11 @@ impl LoadedPlugin {
                 step,
                 detail: one_line(&err.to_string()),
             }),
-            STATUS_ERROR => Err(RenderError::Failed { channel, step, message: text() }),
+            STATUS_ERROR => {
+                let RenderFailure { message, template } = failure(&bytes);
+                let template = template.map(Box::new);
+                Err(RenderError::Failed { channel, step, message: one_line(&message), template })
+            }
             STATUS_PANIC => Err(RenderError::Panicked { channel, step, message: text() }),
             other => Err(RenderError::Invalid {
                 channel,

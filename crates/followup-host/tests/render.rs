@@ -153,3 +153,31 @@ fn render_answer_that_is_not_a_draft_is_refused() {
     let error = check_render_error(&plugin, &request, &scratch, "render_not_json");
     assert!(matches!(error, RenderError::Invalid { .. }));
 }
+
+/// Issue 9: a template that fails in a plugin reaches the host as data (its name and
+/// line), and the message people read stays the plugin's text.
+#[test]
+fn a_failed_style_template_arrives_with_its_name_and_line() {
+    let email = real_plugin("email");
+    let mut request = request("email", "thank_you");
+    request.style.templates.insert("thank_you".to_string(), "Hello\n{{ nope }}".to_string());
+    let error = email.render(&request).expect_err("an undefined variable fails");
+    let failed = error.template_failure().expect("the plugin says which template failed");
+    assert_eq!(failed.name, "thank_you");
+    assert_eq!(failed.line, Some(2));
+    assert!(failed.message.contains("nope"), "{}", failed.message);
+    let text = error.to_string();
+    assert!(text.contains("template `thank_you`, line 2"), "{text}");
+    assert!(!text.contains('{'), "the JSON answer is not shown: {text}");
+}
+
+/// A plugin built before structured failures answers plain text: it is shown as the
+/// message, with no template.
+#[test]
+fn an_older_plugins_error_text_is_still_its_message() {
+    let (_scratch, plugin) = loaded_fault("render_error");
+    let error = plugin.render(&request("pigeon", "thank_you")).expect_err("it fails");
+    assert!(error.template_failure().is_none());
+    let RenderError::Failed { message, .. } = &error else { panic!("not a failure: {error}") };
+    assert!(!message.is_empty());
+}

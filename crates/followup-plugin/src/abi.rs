@@ -42,7 +42,10 @@ pub const ENTRY_SYMBOL_V1: &str = "followup_plugin_entry_v1";
 
 /// The call succeeded; the buffer holds JSON.
 pub const STATUS_OK: u32 = 0;
-/// The call failed; the buffer holds a UTF-8 message.
+/// The call failed; the buffer holds a UTF-8 message. For `render`, a plugin built with
+/// this crate writes a [`RenderFailure`](followup_core::draft::RenderFailure) as JSON
+/// (the message, and the template that failed); the host reads any other text as the
+/// message alone, as plugins built before it send.
 pub const STATUS_ERROR: u32 = 1;
 /// The plugin panicked and caught it; the buffer holds the panic message.
 pub const STATUS_PANIC: u32 = 2;

@@ -18,6 +18,12 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Strin
     serde_json::to_vec(value).map_err(|err| format!("cannot write JSON: {err}"))
 }
 
+/// A channel's failure as the render answer's bytes: JSON, so that a template's name
+/// and line reach the host as data; its bare message if it cannot be written.
+pub fn failure_json(failure: &followup_core::draft::RenderFailure) -> String {
+    serde_json::to_string(failure).unwrap_or_else(|_| failure.message.clone())
+}
+
 /// Runs `body`, catching any panic, and writes its bytes or message into `out`.
 ///
 /// # Safety

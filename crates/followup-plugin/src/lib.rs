@@ -11,23 +11,68 @@
 //! ([`Channel::render`]) and may turn a draft into files ([`Channel::export`]: an
 //! `.eml`, a PDF; by default one text file, [`plain_text_export`]).
 //!
-//! ```ignore
-//! use followup_plugin::{Channel, ChannelManifest, declare_channel};
+//! ```
+//! use followup_plugin::{
+//!     Channel, ChannelManifest, MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind,
+//!     RenderFailure, RenderRequest, RenderedDraft, Selection, SelectionMode, declare_channel,
+//! };
+//! use followup_plugin::drafting::{Facts, Templates, checks};
 //!
-//! struct Pigeon;
+//! /// Thank-yous by carrier pigeon, from one template.
+//! struct Pigeon {
+//!     templates: Templates,
+//! }
+//!
+//! impl Default for Pigeon {
+//!     fn default() -> Pigeon {
+//!         let templates = Templates::from_sources(&[(
+//!             "thank_you",
+//!             "Dear {{ recipient.first_name }}, thank you. {{ candidate.name }}",
+//!         )])
+//!         .expect("the template parses");
+//!         Pigeon { templates }
+//!     }
+//! }
 //!
 //! impl Channel for Pigeon {
 //!     fn manifest(&self) -> ChannelManifest {
-//!         // ... build and return the manifest ...
-//! #       unimplemented!()
+//!         ChannelManifest {
+//!             manifest_version: MANIFEST_SCHEMA_VERSION,
+//!             id: "pigeon".to_string(),
+//!             name: "Pigeon".to_string(),
+//!             version: "0.1.0".to_string(),
+//!             description: "Thank-yous by carrier pigeon.".to_string(),
+//!             selection: Selection { mode: SelectionMode::Primary, priority: 1, fallback: false },
+//!             recipients: vec![RecipientKind::Interviewer],
+//!             purposes: vec![Purpose::ThankYou],
+//!             ..ChannelManifest::default()
+//!         }
+//!     }
+//!
+//!     fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
+//!         if request.step.purpose != Purpose::ThankYou {
+//!             return Err("a pigeon carries only thank-yous".into());
+//!         }
+//!         let facts = Facts::from_request(request);
+//!         // A template that fails keeps its name and line on the way to the host.
+//!         let body = self.templates.render("thank_you", &facts)?;
+//!         let checks = checks::standard(&facts, &request.interview.reinforce.strengths, &body);
+//!         Ok(RenderedDraft { subject: None, body, checks, meta: Default::default() })
 //!     }
 //! }
 //!
 //! declare_channel!(Pigeon);
+//!
+//! // The entry points the host calls are exported; a plugin's tests can call them in
+//! // process, and the conformance suite checks the whole channel.
+//! let pigeon = Pigeon::default();
+//! assert_eq!(pigeon.manifest().check(), Ok(()));
 //! ```
 //!
 //! What this crate is not: it does not load libraries (that is `followup-host`) and it
 //! holds no rules (those are in `followup-core`, whose types it re-exports).
+
+#![deny(missing_docs)]
 
 pub mod abi;
 pub mod drafting;
@@ -36,7 +81,8 @@ pub mod guest;
 pub mod testing;
 
 pub use followup_core::draft::{
-    Check, CheckLevel, Draft, DraftStyle, RENDER_REQUEST_VERSION, RenderRequest, RenderedDraft,
+    Check, CheckLevel, Draft, DraftStyle, RENDER_REQUEST_VERSION, RenderFailure, RenderRequest,
+    RenderedDraft, TemplateFailure,
 };
 pub use followup_core::export::{
     Contact, EXPORT_REQUEST_VERSION, ExportRequest, ExportedFile, ExportedFiles, Paper,
@@ -165,9 +211,10 @@ pub trait Channel: Send + Sync + 'static {
     ///
     /// # Errors
     ///
-    /// Returns a message for the candidate when the step cannot be drafted (a purpose
-    /// the channel does not carry, a template that fails).
-    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String>;
+    /// Returns why the step cannot be drafted (a purpose the channel does not carry, a
+    /// template that fails). A message converts with `?` or `.into()` from a `String`,
+    /// and a [`TemplateError`](drafting::TemplateError) keeps its template and line.
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure>;
 
     /// Exports one drafted step as files the candidate opens in other programs (an
     /// `.eml` draft, a PDF to print, a text to paste). The host writes them.
@@ -210,7 +257,8 @@ macro_rules! declare_channel {
             unsafe {
                 $crate::guest::answer(out, || {
                     let request = $crate::guest::read_request(input, input_len)?;
-                    let draft = $crate::Channel::render(__followup_channel(), &request)?;
+                    let draft = $crate::Channel::render(__followup_channel(), &request)
+                        .map_err(|failure| $crate::guest::failure_json(&failure))?;
                     $crate::guest::to_json(&draft)
                 })
             }
@@ -283,8 +331,8 @@ mod tests {
             .expect("the test manifest is valid")
         }
 
-        fn render(&self, _request: &RenderRequest) -> Result<RenderedDraft, String> {
-            Err("not needed here".to_string())
+        fn render(&self, _request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
+            Err("not needed here".into())
         }
 
         fn export(&self, request: &ExportRequest) -> Result<ExportedFiles, String> {

@@ -40,7 +40,6 @@
 #![deny(missing_docs)]
 
 mod checker;
-pub mod examples;
 mod field_path;
 mod hint;
 pub mod jsonl;

@@ -4,7 +4,7 @@
 //!
 //! 1. each template is parsed on its own, so every syntax error is found (with its
 //!    line), and its name is checked against the purposes its channel carries;
-//! 2. every step of every bundled example interview ([`crate::examples`]) is planned with
+//! 2. every step of every bundled example interview ([`followup_core::bundled`]) is planned with
 //!    the style applied and drafted by its channel's plugin with the pack's templates
 //!    and settings, as `followup draft --style` would: a template that fails to render
 //!    and a draft check that fails (an SMS that cannot fit, a LinkedIn note over the cap)
@@ -22,15 +22,14 @@
 
 use std::collections::BTreeMap;
 
-use followup_core::draft::{CheckLevel, RenderRequest, RenderedDraft};
+use followup_core::draft::{CheckLevel, RenderFailure, RenderRequest, RenderedDraft};
 use followup_core::manifest::ChannelManifest;
 use followup_core::plan::{Plan, Purpose, Step};
 use followup_core::planner::Planner;
 use followup_core::style::Style;
 use followup_core::validate::ValidInterview;
-use followup_plugin::drafting::{TemplateError, Templates};
+use followup_plugin::drafting::Templates;
 
-use crate::examples;
 use crate::hint::closest;
 use crate::problem::Problem;
 use crate::semantic::unknown_channel;
@@ -44,7 +43,7 @@ pub struct TemplateProblem {
     /// The channel, when the problem concerns one.
     pub channel: Option<String>,
     /// The pack's template it is in (`thank_you`), when it is in one; otherwise it is
-    /// about the style's settings, at [`Problem::field`].
+    /// about the style's settings, at its field ([`followup_core::problem::Problem::field`]).
     pub template: Option<String>,
     /// The line in the template, when known.
     pub line: Option<usize>,
@@ -52,8 +51,9 @@ pub struct TemplateProblem {
     pub problem: Problem,
 }
 
-/// Drafts one step: the installed channel plugin's answer, or its error text.
-pub type Drafter<'a> = &'a dyn Fn(&RenderRequest) -> Result<RenderedDraft, String>;
+/// Drafts one step: the installed channel plugin's answer, or why it could not (with
+/// the template that failed, when the plugin says which).
+pub type Drafter<'a> = &'a dyn Fn(&RenderRequest) -> Result<RenderedDraft, RenderFailure>;
 
 /// Checks a pack's templates: syntax and names always; with `style` (the pack's
 /// settings, when they could be read), rendering against the bundled examples.
@@ -80,7 +80,7 @@ pub fn check_templates(
                 found.push(Some(channel), Some(name), None, problem, None);
             }
             if let Err(err) = Templates::from_sources(&[(name.as_str(), source.as_str())]) {
-                if is_include_error(&err) {
+                if err.is_unknown_include() {
                     continue;
                 }
                 broken_channels.push(channel.clone());
@@ -112,7 +112,7 @@ struct Planned {
 /// Plans each bundled example as `followup plan --style` would.
 fn plan_examples(style: &Style, installed: &[ChannelManifest]) -> Vec<Planned> {
     let planner = Planner::new(style, installed);
-    examples::valid_interviews()
+    followup_core::bundled::valid_interviews()
         .into_iter()
         .map(|(name, interview)| {
             let plan = planner.plan(&interview);
@@ -146,18 +146,21 @@ fn draft_examples(
             let channel = step.channel.as_str();
             let pack = templates.get(channel);
             match draft(&request(style, templates, &example.interview, step)) {
-                Err(text) => {
-                    let (template, line, message) = parse_error_text(&text);
-                    let in_pack =
-                        template.filter(|t| pack.is_some_and(|p| p.contains_key(t.as_str())));
-                    let (field, about) = match &in_pack {
+                Err(failure) => {
+                    // A plugin built before structured failures sends its message alone.
+                    let (template, line, message) = match &failure.template {
+                        Some(failed) => (Some(failed.name.as_str()), failed.line, &failed.message),
+                        None => (None, None, &failure.message),
+                    };
+                    let in_pack = template.filter(|t| pack.is_some_and(|p| p.contains_key(*t)));
+                    let (field, about) = match in_pack {
                         Some(name) => (field(channel, name), Some(channel)),
                         // The signature is one for every channel.
-                        None if template_is_signature(&text) => ("signature".to_string(), None),
+                        None if template == Some("signature") => ("signature".to_string(), None),
                         None => (settings_field(style, channel), Some(channel)),
                     };
-                    let problem = template_problem(field, &message);
-                    found.push(about, in_pack.as_deref(), line, problem, Some(context));
+                    let problem = template_problem(field, message);
+                    found.push(about, in_pack, line, problem, Some(context));
                 }
                 Ok(rendered) => {
                     for check in rendered.checks.iter().filter(|c| c.level == CheckLevel::Fail) {
@@ -320,31 +323,6 @@ fn settings_field(style: &Style, channel: &str) -> String {
     if style.channels.contains_key(channel) { format!("channels.{channel}") } else { String::new() }
 }
 
-fn is_include_error(err: &TemplateError) -> bool {
-    err.message.contains("Unknown template")
-}
-
-fn template_is_signature(text: &str) -> bool {
-    text.contains("template `signature`")
-}
-
-/// `template `NAME`, line N: MESSAGE` (the plugin's [`TemplateError`] as text, inside the
-/// host's message): the template, its line and the message; else the whole text.
-fn parse_error_text(text: &str) -> (Option<String>, Option<usize>, String) {
-    let Some(start) = text.find("template `") else { return (None, None, tidy(text)) };
-    let rest = &text[start + "template `".len()..];
-    let Some((name, rest)) = rest.split_once('`') else { return (None, None, tidy(text)) };
-    let (line, rest) = match rest.strip_prefix(", line ") {
-        Some(after) => {
-            let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-            (digits.parse().ok(), &after[digits.len()..])
-        }
-        None => (None, rest),
-    };
-    let message = rest.strip_prefix(": ").unwrap_or(rest);
-    (Some(name.to_string()), line, tidy(message))
-}
-
 /// A message as problems write them: one line, lower case first, no trailing period.
 fn tidy(message: &str) -> String {
     let message = message.strip_prefix("error: ").unwrap_or(message);
@@ -431,13 +409,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn plugin_error_text_gives_template_line_and_message() {
-        let text = "the `sms` plugin could not draft step `x`: template `thank_you`, line 2: Variable `nope` is not defined.";
-        assert_eq!(
-            parse_error_text(text),
-            (Some("thank_you".into()), Some(2), "variable `nope` is not defined".into())
+    fn a_failed_template_is_reported_at_its_line_with_the_engines_words() {
+        let templates: PackTemplates = BTreeMap::from([(
+            "email".to_string(),
+            BTreeMap::from([("thank_you".to_string(), "Hi {{ nope }}".to_string())]),
+        )]);
+        let manifest: ChannelManifest =
+            serde_json::from_value(followup_core::examples::manifest_example()).expect("manifest");
+        let failing = |_: &RenderRequest| -> Result<RenderedDraft, RenderFailure> {
+            Err(RenderFailure {
+                message: "the `email` plugin could not draft step `x`: template `thank_you`, line 2: Variable `nope` is not defined.".to_string(),
+                template: Some(followup_core::draft::TemplateFailure {
+                    name: "thank_you".to_string(),
+                    line: Some(2),
+                    message: "Variable `nope` is not defined.".to_string(),
+                }),
+            })
+        };
+        let style = Style::default();
+        let found = check_templates(Some(&style), &templates, &[manifest], &failing);
+        let drafted = found.iter().find(|f| f.line == Some(2)).expect("the failure is reported");
+        assert_eq!(drafted.template.as_deref(), Some("thank_you"));
+        assert!(
+            drafted.problem.message.starts_with("variable `nope` is not defined"),
+            "{}",
+            drafted.problem.message
         );
-        assert_eq!(parse_error_text("it broke."), (None, None, "it broke".into()));
     }
 
     #[test]
@@ -466,7 +463,7 @@ mod tests {
         )]);
         let manifest: ChannelManifest =
             serde_json::from_value(followup_core::examples::manifest_example()).expect("manifest");
-        let never = |_: &RenderRequest| Err("not called".to_string());
+        let never = |_: &RenderRequest| Err("not called".into());
         let found = check_templates(None, &templates, &[manifest], &never);
         assert_eq!(found.len(), 1, "an include is not a syntax error: {found:?}");
         assert_eq!(found[0].template.as_deref(), Some("thank_you"));

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use followup_core::problem::Problem as CoreProblem;
 use serde::Serialize;
 
 /// How serious a problem is.
@@ -15,20 +16,21 @@ pub enum Level {
     Error,
 }
 
-/// One problem in a document.
+/// One problem in a document: core's [`followup_core::problem::Problem`] (the field,
+/// the message, the hint) with the rule broken and how serious it is. It dereferences
+/// to core's problem, so `problem.field` reads as it does there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
-    /// The field path, such as `interviewers[1].phone`; empty for the whole document.
-    pub field: String,
+    /// Where and what: the field path (empty for the whole document), the message in
+    /// lower case without a trailing period, and what to write instead when there is a
+    /// clear answer.
+    #[serde(flatten)]
+    pub at: CoreProblem,
     /// The rule broken: the JSON Schema keyword (`required`, `enum`,
     /// `additionalProperties`, `type`, ...), `rule` for core's semantic checks, `syntax`
     /// for text that does not parse, `template` for a template that does not parse or
     /// render, `check:<name>` for a draft check that failed.
     pub rule: String,
-    /// What is wrong, in lower case without a trailing period.
-    pub message: String,
-    /// What to write instead, when there is a clear answer.
-    pub hint: Option<String>,
     /// Whether the problem makes the document invalid.
     pub level: Level,
 }
@@ -40,13 +42,12 @@ impl Problem {
         rule: impl Into<String>,
         message: impl Into<String>,
     ) -> Problem {
-        Problem {
-            field: field.into(),
-            rule: rule.into(),
-            message: message.into(),
-            hint: None,
-            level: Level::Error,
-        }
+        Problem::from_core(CoreProblem::new(field, message), rule)
+    }
+
+    /// Core's problem, broken rule `rule`, at error level.
+    pub fn from_core(at: CoreProblem, rule: impl Into<String>) -> Problem {
+        Problem { at, rule: rule.into(), level: Level::Error }
     }
 
     /// A warning-level problem.
@@ -61,20 +62,34 @@ impl Problem {
     /// This problem with a hint.
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
-        self.hint = Some(hint.into());
+        self.at.hint = Some(hint.into());
         self
     }
 
     /// This problem with an optional hint.
     #[must_use]
     pub fn with_optional_hint(mut self, hint: Option<String>) -> Problem {
-        self.hint = hint;
+        self.at.hint = hint;
         self
     }
 
     /// Whether it makes the document invalid.
     pub fn is_error(&self) -> bool {
         self.level == Level::Error
+    }
+}
+
+impl std::ops::Deref for Problem {
+    type Target = CoreProblem;
+
+    fn deref(&self) -> &CoreProblem {
+        &self.at
+    }
+}
+
+impl std::ops::DerefMut for Problem {
+    fn deref_mut(&mut self) -> &mut CoreProblem {
+        &mut self.at
     }
 }
 

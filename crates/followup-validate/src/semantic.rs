@@ -17,7 +17,7 @@ use crate::problem::Problem;
 pub(crate) const RULE: &str = "rule";
 
 fn from_core(problem: followup_core::problem::Problem) -> Problem {
-    Problem::error(problem.field, RULE, problem.message).with_optional_hint(problem.hint)
+    Problem::from_core(problem, RULE)
 }
 
 /// Core's validation of an interview, after merging the candidate's profile.
@@ -63,9 +63,7 @@ pub(crate) fn profile(details: CandidateDetails) -> Vec<Problem> {
 pub(crate) fn manifest(manifest: &ChannelManifest) -> Vec<Problem> {
     match manifest.check() {
         Ok(()) => Vec::new(),
-        Err(problems) => {
-            problems.into_iter().map(|p| Problem::error(p.field, RULE, p.message)).collect()
-        }
+        Err(problems) => problems.into_iter().map(from_core).collect(),
     }
 }
 

@@ -23,8 +23,8 @@ use std::collections::BTreeMap;
 use followup_plugin::drafting::{Facts, Templates, checks};
 use followup_plugin::{
     Channel, ChannelManifest, Check, ClockTime, ContactKind, Fit, HourRange, Hours, Limits,
-    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderRequest, RenderedDraft, Requirements,
-    RoleKind, Selection, SelectionMode, declare_channel,
+    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderFailure, RenderRequest, RenderedDraft,
+    Requirements, RoleKind, Selection, SelectionMode, declare_channel,
 };
 
 /// The channel id: the manifest's `id`, and the library's name after `followup_`.
@@ -119,22 +119,19 @@ impl Channel for WhatsApp {
         }
     }
 
-    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         let purpose = request.step.purpose;
         if !PURPOSES.contains(&purpose) {
-            return Err(format!("WhatsApp does not carry a {}", purpose.label()));
+            return Err(format!("WhatsApp does not carry a {}", purpose.label()).into());
         }
         let facts = Facts::from_request(request);
         let full = purpose.as_str().to_string();
         let short = format!("{full}.short");
         // The full message when it is short enough, else the short one; never a text
         // cut in the middle.
-        let fitted = self
-            .templates
-            .render_fitting(&[&full, &short], &facts, |text| {
-                text.chars().count() <= PREFERRED_CHARS
-            })
-            .map_err(|err| err.to_string())?;
+        let fitted = self.templates.render_fitting(&[&full, &short], &facts, |text| {
+            text.chars().count() <= PREFERRED_CHARS
+        })?;
         let body = plain_text(&fitted.text);
 
         let mut checks = checks::standard(&facts, &request.interview.reinforce.strengths, &body);
@@ -266,6 +263,6 @@ mod tests {
     fn a_purpose_it_does_not_carry_is_an_error() {
         let request = followup_conformance::sample_request(ID, Purpose::ConnectionRequest);
         let err = WhatsApp::default().render(&request).expect_err("not carried");
-        assert_eq!(err, "WhatsApp does not carry a connection request");
+        assert_eq!(err.message, "WhatsApp does not carry a connection request");
     }
 }

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use followup_plugin::drafting::{Templates, checks};
 use followup_plugin::{
     Channel, ChannelManifest, ContactKind, ExportRequest, ExportedFiles, Fit, Limits,
-    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderRequest, RenderedDraft, Requirements,
-    RoleKind, Selection, SelectionMode, declare_channel,
+    MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderFailure, RenderRequest, RenderedDraft,
+    Requirements, RoleKind, Selection, SelectionMode, declare_channel,
 };
 
 /// The built-in templates: a body and a subject per purpose.
@@ -51,7 +51,7 @@ impl Default for Email {
 }
 
 impl Channel for Email {
-    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         self.draft(request)
     }
 
@@ -95,16 +95,16 @@ impl Channel for Email {
 }
 
 impl Email {
-    fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+    fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         let purpose = request.step.purpose;
         if !self.manifest().purposes.contains(&purpose) {
-            return Err(format!("email does not carry a {}", purpose.label()));
+            return Err(format!("email does not carry a {}", purpose.label()).into());
         }
         let limits = self.manifest().limits;
-        let prepared = self.templates.prepare(request).map_err(|e| e.to_string())?;
+        let prepared = self.templates.prepare(request)?;
         let facts = &prepared.facts;
         let templates = &prepared.templates;
-        let body = templates.render(purpose.as_str(), facts).map_err(|e| e.to_string())?;
+        let body = templates.render(purpose.as_str(), facts)?;
         // A subject that does not fit on a phone falls back to a shorter one.
         let subject_names = [
             format!("{}.subject", purpose.as_str()),
@@ -116,8 +116,7 @@ impl Email {
                 &[subject_names[0].as_str(), subject_names[1].as_str()],
                 facts,
                 |text| text.chars().count() <= subject_limit,
-            )
-            .map_err(|e| e.to_string())?
+            )?
             .text;
         let mut checks = checks::standard(facts, &request.interview.reinforce.strengths, &body);
         checks.push(checks::subject_length(&subject, limits.subject_chars));

@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 use followup_plugin::drafting::{Templates, checks};
 use followup_plugin::{
     Channel, ChannelManifest, ContactKind, Culture, Delivery, ExportRequest, ExportedFiles, Fit,
-    Hours, Limits, MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, Reckoning, RenderRequest,
-    RenderedDraft, Requirements, RoleKind, Selection, SelectionMode, declare_channel,
+    Hours, Limits, MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, Reckoning, RenderFailure,
+    RenderRequest, RenderedDraft, Requirements, RoleKind, Selection, SelectionMode,
+    declare_channel,
 };
 
 /// The built-in templates: the formal letter and the handwritten card.
@@ -82,14 +83,14 @@ impl Default for Letter {
 }
 
 impl Letter {
-    fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+    fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         let purpose = request.step.purpose;
         if purpose != Purpose::ThankYou {
-            return Err(format!("a letter carries the thank-you, not a {}", purpose.label()));
+            return Err(format!("a letter carries the thank-you, not a {}", purpose.label()).into());
         }
         let settings: LetterSettings = followup_plugin::read_settings(request)?;
         let variant = settings.variant.unwrap_or_default();
-        let prepared = self.templates.prepare(request).map_err(|e| e.to_string())?;
+        let prepared = self.templates.prepare(request)?;
         let facts = &prepared.facts;
         let templates = &prepared.templates;
         let (template, limit, hard) = match variant {
@@ -97,7 +98,7 @@ impl Letter {
             Variant::Letter => ("thank_you", self.manifest().limits.body_words, false),
             Variant::Card => ("thank_you.card", Some(CARD_WORDS), true),
         };
-        let body = templates.render(template, facts).map_err(|e| e.to_string())?;
+        let body = templates.render(template, facts)?;
         let mut checks = checks::standard(facts, &request.interview.reinforce.strengths, &body);
         // The letter's address block is not part of the message: count from the salutation.
         let message = body.find("Dear ").map_or(body.as_str(), |at| &body[at..]);
@@ -111,7 +112,7 @@ impl Letter {
 }
 
 impl Channel for Letter {
-    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         self.draft(request)
     }
 

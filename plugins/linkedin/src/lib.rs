@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use followup_plugin::drafting::{Templates, checks};
 use followup_plugin::{
     Channel, ChannelManifest, Check, ContactKind, ExportRequest, ExportedFiles, Fit, Limits,
-    MANIFEST_SCHEMA_VERSION, Ordering, Purpose, RecipientKind, RenderRequest, RenderedDraft,
-    Requirements, Selection, SelectionMode, declare_channel,
+    MANIFEST_SCHEMA_VERSION, Ordering, Purpose, RecipientKind, RenderFailure, RenderRequest,
+    RenderedDraft, Requirements, Selection, SelectionMode, declare_channel,
 };
 
 /// The built-in notes, longest first: the first that fits the account's cap is used.
@@ -71,25 +71,26 @@ impl Default for Linkedin {
 }
 
 impl Linkedin {
-    fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+    fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         let purpose = request.step.purpose;
         if purpose != Purpose::ConnectionRequest {
-            return Err(format!("LinkedIn carries connection requests, not a {}", purpose.label()));
+            return Err(
+                format!("LinkedIn carries connection requests, not a {}", purpose.label()).into()
+            );
         }
         let manifest = self.manifest();
         let settings: LinkedinSettings = followup_plugin::read_settings(request)?;
         let tier = settings.account_tier.unwrap_or_default().as_str().to_string();
         let Some(&cap) = manifest.limits.note_chars_by_tier.get(&tier) else {
-            return Err(format!("the manifest has no note cap for a `{tier}` account"));
+            return Err(format!("the manifest has no note cap for a `{tier}` account").into());
         };
-        let prepared = self.templates.prepare(request).map_err(|e| e.to_string())?;
+        let prepared = self.templates.prepare(request)?;
         let facts = &prepared.facts;
         let templates = &prepared.templates;
         let names =
             ["connection_request", "connection_request.short", "connection_request.shortest"];
-        let fitted = templates
-            .render_fitting(&names, facts, |text| text.chars().count() <= cap as usize)
-            .map_err(|e| e.to_string())?;
+        let fitted =
+            templates.render_fitting(&names, facts, |text| text.chars().count() <= cap as usize)?;
         let chars = fitted.text.chars().count();
         let mut checks =
             checks::standard(facts, &request.interview.reinforce.strengths, &fitted.text);
@@ -129,7 +130,7 @@ const INDUSTRIES: &[&str] = &[
 ];
 
 impl Channel for Linkedin {
-    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         self.draft(request)
     }
 

@@ -13,8 +13,9 @@ use std::collections::BTreeMap;
 use followup_plugin::drafting::{Facts, Templates, checks};
 use followup_plugin::{
     Channel, ChannelManifest, Check, ClockTime, ContactKind, ExportRequest, ExportedFiles, Fit,
-    HourRange, Hours, Limits, MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderRequest,
-    RenderedDraft, Requirements, RoleKind, Selection, SelectionMode, SmsLimits, declare_channel,
+    HourRange, Hours, Limits, MANIFEST_SCHEMA_VERSION, Purpose, RecipientKind, RenderFailure,
+    RenderRequest, RenderedDraft, Requirements, RoleKind, Selection, SelectionMode, SmsLimits,
+    declare_channel,
 };
 
 use segments::{Encoding, normalise, segment};
@@ -46,26 +47,24 @@ impl Default for Sms {
 }
 
 impl Sms {
-    fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+    fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         let purpose = request.step.purpose;
         let manifest = self.manifest();
         if !manifest.purposes.contains(&purpose) {
-            return Err(format!("text messages do not carry a {}", purpose.label()));
+            return Err(format!("text messages do not carry a {}", purpose.label()).into());
         }
         let limits =
             manifest.limits.sms.unwrap_or(SmsLimits { preferred_segments: 1, max_segments: 2 });
-        let prepared = self.templates.prepare(request).map_err(|e| e.to_string())?;
+        let prepared = self.templates.prepare(request)?;
         let facts = &prepared.facts;
         let templates = &prepared.templates;
         let full = purpose.as_str().to_string();
         let short = format!("{full}.short");
         let preferred = limits.preferred_segments as usize;
         // Texts are normalised before they are measured, so measure what will be sent.
-        let fitted = templates
-            .render_fitting(&[&full, &short], facts, |text| {
-                segment(&normalise(text).text).segments <= preferred
-            })
-            .map_err(|e| e.to_string())?;
+        let fitted = templates.render_fitting(&[&full, &short], facts, |text| {
+            segment(&normalise(text).text).segments <= preferred
+        })?;
         let normalised = normalise(&fitted.text);
         let body = normalised.text;
         let segmentation = segment(&body);
@@ -147,7 +146,7 @@ fn segments_check(segmentation: &segments::Segmentation, limits: SmsLimits) -> C
 }
 
 impl Channel for Sms {
-    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, String> {
+    fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         self.draft(request)
     }
 

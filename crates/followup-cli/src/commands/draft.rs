@@ -36,7 +36,13 @@ pub fn run(settings: &DraftSettings) -> anyhow::Result<ExitCode> {
         }
         OutputFormat::Text => {
             let names = super::channel_names(&planned.registry);
-            let text = draft_text::render(&planned, &drafts, &names, settings.input.now);
+            let text = draft_text::render(
+                &planned.interview,
+                &planned.plan,
+                &drafts,
+                &names,
+                settings.input.now,
+            );
             out.write_all(text.as_bytes())?;
         }
     }

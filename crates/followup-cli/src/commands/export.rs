@@ -4,8 +4,8 @@
 //! Each step is drafted by its channel plugin, then exported by the same plugin through
 //! the boundary (an `.eml` draft, a PDF letter, a text to paste); the host checks the
 //! names and contents it gets back. This command adds `followup.ics` (a reminder per
-//! step, see [`ics`]) and `index.html` (every draft at a glance, see [`html`]), and
-//! writes everything into the folder:
+//! step) and `index.html` (every draft at a glance), both written by `followup-export`,
+//! and writes everything into the folder:
 //!
 //! - all targets are checked before anything is written, so an export refused because
 //!   a file exists and differs (without `--force`) writes nothing;
@@ -17,9 +17,6 @@
 //! A step whose plugin cannot draft or export it is reported and left out; the others
 //! are still written, and the command exits 1, as `followup draft` does.
 
-mod html;
-mod ics;
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,7 +24,9 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use followup_core::draft::{CheckLevel, Draft, RenderRequest};
 use followup_core::export::{EXPORT_REQUEST_VERSION, ExportRequest, Paper};
-use followup_core::plan::{Purpose, Step};
+use followup_core::one_line::one_line;
+use followup_core::plan::Step;
+use followup_export::{ExportedStep, html, ics};
 use followup_host::ExportFile;
 
 use super::planning::Planned;
@@ -39,8 +38,6 @@ use crate::settings::ExportSettings;
 struct StepExport<'p> {
     /// The step.
     step: &'p Step,
-    /// How a person names it: `Thank-you`, `Check-in 2`.
-    label: String,
     /// The channel's name from its manifest, such as `Email`.
     channel_name: String,
     /// The draft, when the plugin could draft the step.
@@ -72,6 +69,15 @@ pub fn run(settings: &ExportSettings) -> anyhow::Result<ExitCode> {
     refuse_clashing_names(&mut steps);
 
     let now = settings.input.now;
+    let exported: Vec<ExportedStep<'_>> = steps
+        .iter()
+        .map(|s| ExportedStep {
+            draft: s.draft.as_ref(),
+            files: s.files.iter().map(|f| f.name.as_str()).collect(),
+            error: s.error.as_deref(),
+            ..ExportedStep::new(&planned.interview, s.step, &s.channel_name)
+        })
+        .collect();
     let mut targets: Vec<Target> = steps
         .iter()
         .flat_map(|s| &s.files)
@@ -79,13 +85,15 @@ pub fn run(settings: &ExportSettings) -> anyhow::Result<ExitCode> {
         .collect();
     targets.push(Target {
         name: ics::FILE_NAME.to_string(),
-        content: ics::calendar(&planned, &steps, now).into_bytes(),
+        content: ics::calendar(&ics::calendar_name(&planned.interview.interview), &exported, now)
+            .into_bytes(),
     });
     let mut written: Vec<String> = targets.iter().map(|t| t.name.clone()).collect();
     written.push(html::FILE_NAME.to_string());
     targets.push(Target {
         name: html::FILE_NAME.to_string(),
-        content: html::page(&planned, &steps, &written, now).into_bytes(),
+        content: html::page(&planned.interview, &planned.plan, &exported, &written, now)
+            .into_bytes(),
     });
 
     let outcomes = write_all(&settings.out, &targets, settings.force)?;
@@ -168,13 +176,8 @@ fn export_step<'p>(
     paper: Paper,
     names: &std::collections::BTreeMap<String, String>,
 ) -> StepExport<'p> {
-    let label = match (step.purpose, step.sequence) {
-        (Purpose::CheckIn, Some(n)) => format!("Check-in {n}"),
-        (purpose, _) => capitalise(purpose.label()),
-    };
     let channel_name = names.get(&step.channel).cloned().unwrap_or_else(|| step.channel.clone());
-    let mut export =
-        StepExport { step, label, channel_name, draft: None, files: Vec::new(), error: None };
+    let mut export = StepExport { step, channel_name, draft: None, files: Vec::new(), error: None };
     let Some(plugin) = planned.registry.get(&step.channel) else {
         export.error = Some(format!("no plugin provides the channel `{}`", step.channel));
         return export;
@@ -286,21 +289,4 @@ fn write_all(dir: &Path, targets: &[Target], force: bool) -> anyhow::Result<Vec<
         }
     }
     Ok(outcomes)
-}
-
-/// `text` on one line: control characters (a CR or LF in a name, an escape sequence
-/// that would drive the terminal) become spaces, and runs of spaces one.
-fn one_line(text: &str) -> String {
-    text.split(|c: char| c.is_control() || c.is_whitespace())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

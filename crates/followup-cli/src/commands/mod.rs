@@ -4,8 +4,6 @@ mod draft;
 mod export;
 mod plan;
 mod planning;
-
-pub use planning::Planned;
 mod plugins;
 mod plugins_check;
 mod plugins_new;

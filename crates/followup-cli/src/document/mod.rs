@@ -52,15 +52,10 @@ pub enum InputError {
     /// The extension says neither TOML nor JSON.
     #[error("{path}: unknown file type; name it `.toml` or `.json`")]
     UnknownFormat { path: PathBuf },
-    /// The text is not well-formed, or a field has the wrong type or an unknown name.
-    #[error("{}", syntax_line(path, *position, field.as_deref(), message, hint.as_deref()))]
-    Syntax {
-        path: PathBuf,
-        position: Option<Position>,
-        field: Option<String>,
-        message: String,
-        hint: Option<String>,
-    },
+    /// The text is not well-formed, or a field has the wrong type or an unknown name
+    /// (the problem's field is empty when the text itself is at fault).
+    #[error("{}", problem_line(path, problem))]
+    Syntax { path: PathBuf, problem: LocatedProblem },
     /// The document parsed but breaks rules that need the whole document.
     #[error("{}", invalid_lines(path, problems))]
     Invalid { path: PathBuf, problems: Vec<LocatedProblem> },
@@ -73,23 +68,19 @@ pub struct LocatedProblem {
     pub problem: Problem,
 }
 
-fn syntax_line(
-    path: &Path,
-    position: Option<Position>,
-    field: Option<&str>,
-    message: &str,
-    hint: Option<&str>,
-) -> String {
+/// `file:line:column: field: message`, then the hint on a line of its own.
+fn problem_line(path: &Path, located: &LocatedProblem) -> String {
+    let problem = &located.problem;
     let mut out = path.display().to_string();
-    if let Some(position) = position {
+    if let Some(position) = located.position {
         out.push_str(&format!(":{position}"));
     }
     out.push_str(": ");
-    if let Some(field) = field {
-        out.push_str(&format!("{field}: "));
+    if !problem.field.is_empty() {
+        out.push_str(&format!("{}: ", problem.field));
     }
-    out.push_str(message);
-    if let Some(hint) = hint {
+    out.push_str(&problem.message);
+    if let Some(hint) = &problem.hint {
         out.push_str(&format!("\n  hint: {hint}"));
     }
     out
@@ -104,13 +95,7 @@ fn invalid_lines(path: &Path, problems: &[LocatedProblem]) -> String {
     );
     for problem in problems {
         out.push('\n');
-        out.push_str(&syntax_line(
-            path,
-            problem.position,
-            Some(&problem.problem.field),
-            &problem.problem.message,
-            problem.problem.hint.as_deref(),
-        ));
+        out.push_str(&problem_line(path, problem));
     }
     out
 }
@@ -196,7 +181,12 @@ impl SourceFile {
         message: String,
     ) -> InputError {
         let hint = unknown_field_hint(&message);
-        InputError::Syntax { path: self.path.clone(), position, field, message, hint }
+        let mut problem = Problem::new(field.unwrap_or_default(), message);
+        problem.hint = hint;
+        InputError::Syntax {
+            path: self.path.clone(),
+            problem: LocatedProblem { position, problem },
+        }
     }
 
     /// The line and column of a byte offset.

@@ -5,18 +5,18 @@ use std::fmt::Write;
 
 use followup_core::draft::{CheckLevel, Draft};
 use followup_core::human_time::human;
+use followup_core::plan::{Plan, step_title};
+use followup_core::validate::ValidInterview;
 use jiff::Timestamp;
 
-use crate::commands::Planned;
-
-/// Renders the drafts for a terminal.
+/// Renders the drafts of `plan`'s steps for a terminal.
 pub fn render(
-    planned: &Planned,
+    iv: &ValidInterview,
+    plan: &Plan,
     drafts: &[Draft],
     channel_names: &BTreeMap<String, String>,
     now: Timestamp,
 ) -> String {
-    let iv = &planned.interview;
     let mut out = String::new();
     // Writing into a String cannot fail.
     let _ = writeln!(
@@ -25,14 +25,14 @@ pub fn render(
         iv.candidate_name, iv.interview.role.title, iv.interview.employer.company
     );
     for (index, draft) in drafts.iter().enumerate() {
-        let step = planned.plan.steps.iter().find(|s| s.id == draft.step_id);
+        let step = plan.steps.iter().find(|s| s.id == draft.step_id);
         let channel =
             channel_names.get(&draft.channel).map_or(draft.channel.as_str(), String::as_str);
         let _ = write!(
             out,
             "\n{}. {} by {channel} to {}",
             index + 1,
-            super::step_title(draft.purpose, step.and_then(|s| s.sequence)),
+            step_title(draft.purpose, step.and_then(|s| s.sequence)),
             draft.recipient.name
         );
         if let Some(on_behalf) = &draft.recipient.on_behalf_of {
@@ -43,11 +43,7 @@ pub fn render(
         }
         out.push('\n');
         if let Some(step) = step {
-            let status = match step.status_at(now) {
-                followup_core::plan::StepStatus::Upcoming => "upcoming",
-                followup_core::plan::StepStatus::DueNow => "due now",
-                followup_core::plan::StepStatus::Overdue => "overdue",
-            };
+            let status = step.status_at(now).words();
             let _ = writeln!(
                 out,
                 "   send {} ({status}); id {}",

@@ -5,20 +5,7 @@ pub mod plan_text;
 
 use std::collections::BTreeMap;
 
-use followup_core::plan::{Purpose, Step};
-
-/// A step's title for people: `Thank-you`, `Check-in 2`.
-pub fn step_title(purpose: Purpose, sequence: Option<u32>) -> String {
-    let text = match sequence {
-        Some(n) => format!("{} {n}", purpose.label()),
-        None => purpose.label().to_string(),
-    };
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+use followup_core::plan::Step;
 
 /// A step in one line for people: `Thank-you by Email to Dana Whitfield (interviewer)`,
 /// with whom it is passed on to and who is copied. Channels are named as their plugins
@@ -27,7 +14,7 @@ pub fn step_headline(step: &Step, channel_names: &BTreeMap<String, String>) -> S
     let recipient = &step.recipient;
     let mut line = format!(
         "{} by {} to {} ({})",
-        step_title(step.purpose, step.sequence),
+        step.title(),
         channel_names.get(&step.channel).map_or(step.channel.as_str(), String::as_str),
         recipient.name,
         recipient.kind.as_str()

@@ -60,9 +60,9 @@ fn render_step(
 ) {
     let zone = &step.time_zone;
     let status = match step.status_at(now) {
-        StepStatus::Upcoming => "upcoming",
-        StepStatus::DueNow => "DUE NOW",
-        StepStatus::Overdue => "OVERDUE",
+        StepStatus::Upcoming => StepStatus::Upcoming.words().to_string(),
+        // What needs doing now stands out.
+        urgent => urgent.words().to_uppercase(),
     };
     let _ = writeln!(out, "{number}. {}  [{status}]", super::step_headline(step, channel_names));
     let _ = writeln!(out, "   send:   {}", human(step.send_at, zone));

@@ -53,7 +53,7 @@ impl<'a> Engine<'a> {
     }
 
     /// The thank-you targets: each interviewer, addressed as the outreach policy says.
-    pub(super) fn thank_you_targets(&self) -> Vec<Target<'a>> {
+    fn thank_you_targets(&self) -> Vec<Target<'a>> {
         let recruiter = people::recruiter(self.iv);
         people::interviewers(self.iv)
             .into_iter()
@@ -63,11 +63,7 @@ impl<'a> Engine<'a> {
 
     /// The target of a message meant for `interviewer`: them, or the recruiter on their
     /// behalf, as core's addressing decides.
-    pub(super) fn meant_for(
-        &self,
-        interviewer: Person<'a>,
-        recruiter: Option<&Person<'a>>,
-    ) -> Target<'a> {
+    fn meant_for(&self, interviewer: Person<'a>, recruiter: Option<&Person<'a>>) -> Target<'a> {
         let recipient =
             address(interviewer.name, outreach(&self.iv.interview), recruiter.map(|r| r.name));
         let to = match recruiter {

@@ -90,7 +90,7 @@ impl<'a> Engine<'a> {
     /// When a travelling message would arrive after the decision date, warns and sends
     /// the best instant channel as well.
     #[allow(clippy::too_many_arguments)] // Reason: one call site; a struct would only rename these.
-    pub(super) fn back_up_late_message(
+    fn back_up_late_message(
         &mut self,
         purpose: Purpose,
         target: &Target<'_>,
@@ -136,7 +136,7 @@ impl<'a> Engine<'a> {
         }
     }
 
-    pub(super) fn arrives_after_decision(&self, step: &Step) -> Option<(Date, Date)> {
+    fn arrives_after_decision(&self, step: &Step) -> Option<(Date, Date)> {
         let arrives = step.arrives_by?.0;
         let decision = self.decision_date()?;
         (arrives > decision).then_some((arrives, decision))
@@ -158,7 +158,7 @@ impl<'a> Engine<'a> {
 
     /// Builds one step on one channel, or `None` when the channel's hours leave no
     /// moment in the window.
-    pub(super) fn build_step(
+    fn build_step(
         &self,
         purpose: Purpose,
         sequence: Option<u32>,
@@ -240,12 +240,7 @@ impl<'a> Engine<'a> {
     }
 
     /// Sentences naming the holidays skipped between two instants.
-    pub(super) fn holidays_between(
-        &self,
-        from: Timestamp,
-        to: Timestamp,
-        zone: &TimeZone,
-    ) -> Vec<String> {
+    fn holidays_between(&self, from: Timestamp, to: Timestamp, zone: &TimeZone) -> Vec<String> {
         let mut day = from.to_zoned_datetime(zone.clone()).date();
         let last = to.to_zoned_datetime(zone.clone()).date();
         let mut out = Vec::new();

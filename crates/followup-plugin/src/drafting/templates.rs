@@ -8,7 +8,7 @@ use std::fmt;
 
 use tera::{Context, ErrorKind, Tera};
 
-use followup_core::draft::RenderRequest;
+use followup_core::draft::{RenderFailure, RenderRequest, TemplateFailure};
 
 use super::Facts;
 
@@ -52,6 +52,31 @@ impl fmt::Display for TemplateError {
 }
 
 impl std::error::Error for TemplateError {}
+
+impl TemplateError {
+    /// Whether the template includes a template that is not in its set (a style's
+    /// template parsed on its own that includes a channel's built-in one).
+    pub fn is_unknown_include(&self) -> bool {
+        // Tera reports it only in words, as a syntax error; this is the one place
+        // that reads them.
+        self.message.contains("Unknown template")
+    }
+}
+
+/// A template's failure crosses the plugin boundary as data, with its text as the
+/// message, so the host shows what it always showed and tools can point at the line.
+impl From<TemplateError> for RenderFailure {
+    fn from(err: TemplateError) -> RenderFailure {
+        RenderFailure {
+            message: err.to_string(),
+            template: Some(TemplateFailure {
+                name: err.template,
+                line: err.line,
+                message: err.message,
+            }),
+        }
+    }
+}
 
 fn template_error(name: &str, err: &tera::Error) -> TemplateError {
     match err.kind() {

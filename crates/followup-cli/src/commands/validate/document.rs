@@ -60,10 +60,8 @@ pub fn read(path: &Path, report: &mut FileReport) -> Option<(SourceFile, Value)>
     };
     match parsed {
         Ok(value) => Some((source, value)),
-        Err(InputError::Syntax { position, field, message, hint, .. }) => {
-            let problem = Problem::error(field.unwrap_or_default(), "syntax", message)
-                .with_optional_hint(hint);
-            report.push(path, position, problem);
+        Err(InputError::Syntax { problem, .. }) => {
+            report.push(path, problem.position, Problem::from_core(problem.problem, "syntax"));
             None
         }
         Err(other) => {

@@ -5,13 +5,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use followup_core::draft::{RenderRequest, RenderedDraft};
+use followup_core::draft::{RenderFailure, RenderRequest, RenderedDraft};
 use followup_host::Registry;
 use followup_validate::pack::{PackTemplates, check_templates};
 use followup_validate::{Checker, Kind, Problem};
 
 use crate::document::{InputError, Position};
-use crate::style_pack::read_templates;
+use crate::style_pack::{StyleError, read_templates, settings_file};
 
 use super::output::FileReport;
 
@@ -19,18 +19,15 @@ use super::output::FileReport;
 pub fn check(dir: &Path, checker: &Checker, registry: &Registry) -> FileReport {
     let mut report = FileReport::new(dir);
     report.kind = Some(Kind::Style);
-    let toml = dir.join("style.toml");
-    let json = dir.join("style.json");
-    let settings_file = match (toml.is_file(), json.is_file()) {
-        (true, true) => {
+    let settings_file = match settings_file(dir) {
+        Ok(file) => file,
+        Err(StyleError::BothSettings { .. }) => {
             let problem = Problem::error("", "pack", "the pack has both style.toml and style.json")
                 .with_hint("keep one of them");
             report.push(dir, None, problem);
             return report;
         }
-        (true, false) => toml,
-        (false, true) => json,
-        (false, false) => {
+        Err(_) => {
             let problem =
                 Problem::error("", "pack", "not a style pack: it has no style.toml or style.json")
                     .with_hint("create style.toml in it (see docs/writing-a-style.md)");
@@ -73,12 +70,15 @@ pub fn check(dir: &Path, checker: &Checker, registry: &Registry) -> FileReport {
             sources.entry(channel.clone()).or_default().insert(name, template.source);
         }
     }
-    let draft = |request: &RenderRequest| -> Result<RenderedDraft, String> {
+    let draft = |request: &RenderRequest| -> Result<RenderedDraft, RenderFailure> {
         let channel = &request.step.channel;
         let plugin = registry
             .get(channel)
             .ok_or_else(|| format!("no plugin provides the channel `{channel}`"))?;
-        plugin.render(request).map_err(|err| err.to_string())
+        plugin.render(request).map_err(|err| RenderFailure {
+            message: err.to_string(),
+            template: err.template_failure().cloned(),
+        })
     };
     for found in check_templates(style.as_ref(), &sources, checker.channels(), &draft) {
         let template_file = found

@@ -15,10 +15,11 @@ use std::fmt::Write;
 
 use followup_core::export::interview_key;
 use followup_core::human_time::{human, human_date};
+use followup_core::interview::Interview;
+use followup_core::one_line::one_line;
 use jiff::Timestamp;
 
-use super::StepExport;
-use crate::commands::Planned;
+use crate::ExportedStep;
 
 /// The file's name in the export folder.
 pub const FILE_NAME: &str = "followup.ics";
@@ -32,29 +33,30 @@ const EVENT_MINUTES: u32 = 15;
 /// The longest line, in octets, before it is folded (RFC 5545 section 3.1).
 const MAX_LINE_OCTETS: usize = 75;
 
-/// The calendar for every step of the plan; `now` is the export's time stamp.
-pub fn calendar(planned: &Planned, steps: &[StepExport<'_>], now: Timestamp) -> String {
-    let interview = &planned.interview;
-    let key = interview_key(&interview.interview);
+/// The calendar's name for the steps of one interview: `Follow-up: Data Analyst at
+/// Northwind Analytics`.
+pub fn calendar_name(interview: &Interview) -> String {
+    format!("Follow-up: {} at {}", interview.role.title, interview.employer.company)
+}
+
+/// The calendar named `name` with an event for every step; `now` is the export's time
+/// stamp. Each event's UID names its step and its interview, so the steps of several
+/// interviews can share one calendar.
+pub fn calendar(name: &str, steps: &[ExportedStep<'_>], now: Timestamp) -> String {
     let mut lines = Calendar::default();
     lines.raw("BEGIN:VCALENDAR");
     lines.raw("VERSION:2.0");
     lines.raw(&format!("PRODID:-//followup//followup {}//EN", env!("CARGO_PKG_VERSION")));
     lines.raw("CALSCALE:GREGORIAN");
     lines.raw("METHOD:PUBLISH");
-    lines.text(
-        "X-WR-CALNAME",
-        &format!(
-            "Follow-up: {} at {}",
-            interview.interview.role.title, interview.interview.employer.company
-        ),
-    );
+    lines.text("X-WR-CALNAME", name);
     for export in steps {
         let step = export.step;
+        let key = interview_key(&export.interview.interview);
         // A summary is one line wherever it is shown: a line break in a name goes.
-        let summary = super::one_line(&format!(
+        let summary = one_line(&format!(
             "Send {} to {} ({})",
-            export.label.to_lowercase(),
+            step.title().to_lowercase(),
             step.recipient.name,
             export.channel_name
         ));
@@ -80,7 +82,7 @@ pub fn calendar(planned: &Planned, steps: &[StepExport<'_>], now: Timestamp) -> 
 
 /// What the event says: when to send in the recipient's zone, the window and the
 /// deadline, which file holds the draft, and why.
-fn description(export: &StepExport<'_>) -> String {
+fn description(export: &ExportedStep<'_>) -> String {
     let step = export.step;
     let zone = &step.time_zone;
     let mut text = String::new();
@@ -99,11 +101,10 @@ fn description(export: &StepExport<'_>) -> String {
     match export.files.as_slice() {
         [] => {}
         files => {
-            let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-            let _ = writeln!(text, "Draft: {} (in the export folder).", names.join(", "));
+            let _ = writeln!(text, "Draft: {} (in the export folder).", files.join(", "));
         }
     }
-    if let Some(error) = &export.error {
+    if let Some(error) = export.error {
         let _ = writeln!(text, "Not exported: {error}");
     }
     for reason in &step.rationale {
@@ -207,6 +208,31 @@ mod tests {
         let mut out = String::new();
         fold_into(&mut out, "BEGIN:VEVENT");
         assert_eq!(out, "BEGIN:VEVENT\r\n");
+    }
+
+    /// The tracker writes one calendar for many interviews: each event's UID names
+    /// its own interview, so steps with the same id stay apart.
+    #[test]
+    fn steps_of_two_interviews_keep_their_own_uids() {
+        let mut first: followup_core::interview::Interview =
+            serde_json::from_value(followup_core::examples::interview_example())
+                .expect("interview");
+        let mut second = first.clone();
+        second.employer.company = "Contoso".to_string();
+        first.employer.company = "Northwind".to_string();
+        let first = followup_core::validate::validate(first).expect("valid");
+        let second = followup_core::validate::validate(second).expect("valid");
+        let plan: followup_core::plan::Plan =
+            serde_json::from_value(followup_core::examples::plan_example()).expect("plan");
+        let step = &plan.steps[0];
+        let steps =
+            [ExportedStep::new(&first, step, "Email"), ExportedStep::new(&second, step, "Email")];
+        let now: Timestamp = "2026-11-24T21:00:00Z".parse().expect("valid time");
+        let text = calendar("Follow-ups", &steps, now).replace("\r\n ", "");
+        let uids: Vec<&str> = text.lines().filter(|l| l.starts_with("UID:")).collect();
+        assert_eq!(uids.len(), 2);
+        assert_ne!(uids[0], uids[1]);
+        assert!(text.contains("X-WR-CALNAME:Follow-ups"));
     }
 
     #[test]

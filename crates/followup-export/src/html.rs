@@ -10,12 +10,11 @@ use std::fmt::Write;
 
 use followup_core::draft::CheckLevel;
 use followup_core::human_time::{human, human_date};
-use followup_core::plan::StepStatus;
+use followup_core::plan::Plan;
+use followup_core::validate::ValidInterview;
 use jiff::Timestamp;
 
-use super::StepExport;
-use super::ics;
-use crate::commands::Planned;
+use crate::{ExportedStep, ics};
 
 /// The file's name in the export folder.
 pub const FILE_NAME: &str = "index.html";
@@ -50,14 +49,16 @@ ul.checks li { margin: .2rem 0; }
 @media print { body { background: #fff; padding: 0; } main { display: block; } article { break-inside: avoid; margin-bottom: 1rem; } }
 ";
 
-/// The page for every step of the plan; `now` is the moment the page is written.
+/// The page for the steps of `interview`'s `plan` (whose skipped channels and
+/// warnings it lists too); `written` are the files of the export folder, which it links
+/// to, and `now` is the moment the page is written.
 pub fn page(
-    planned: &Planned,
-    steps: &[StepExport<'_>],
+    interview: &ValidInterview,
+    plan: &Plan,
+    steps: &[ExportedStep<'_>],
     written: &[String],
     now: Timestamp,
 ) -> String {
-    let interview = &planned.interview;
     let candidate = &interview.candidate_name;
     let role = &interview.interview.role.title;
     let company = &interview.interview.employer.company;
@@ -88,7 +89,7 @@ pub fn page(
         article(&mut page, index + 1, export, written, now);
     }
     page.push_str("</main>\n");
-    notes(&mut page, planned);
+    notes(&mut page, plan);
     page.push_str("</body>\n</html>\n");
     page
 }
@@ -97,21 +98,21 @@ pub fn page(
 fn article(
     page: &mut String,
     number: usize,
-    export: &StepExport<'_>,
+    export: &ExportedStep<'_>,
     written: &[String],
     now: Timestamp,
 ) {
     let step = export.step;
     let zone = &step.time_zone;
-    let failed = export.error.is_some()
-        || export.draft.as_ref().is_some_and(|d| d.worst() == CheckLevel::Fail);
+    let failed =
+        export.error.is_some() || export.draft.is_some_and(|d| d.worst() == CheckLevel::Fail);
     let _ = write!(
         page,
         "<article id=\"{}\"{}>\n<h2>{number}. {} by {} to {}",
         escape(&step.id),
         if failed { " class=\"failed\"" } else { "" },
-        escape(&export.label),
-        escape(&export.channel_name),
+        escape(&step.title()),
+        escape(export.channel_name),
         escape(&step.recipient.name)
     );
     if let Some(about) = &step.recipient.on_behalf_of {
@@ -121,11 +122,8 @@ fn article(
         let _ = write!(page, ", cc {}", escape(&step.recipient.cc.join(", ")));
     }
     page.push_str("</h2>\n");
-    let (status_class, status) = match step.status_at(now) {
-        StepStatus::Upcoming => ("upcoming", "upcoming"),
-        StepStatus::DueNow => ("due_now", "due now"),
-        StepStatus::Overdue => ("overdue", "overdue"),
-    };
+    let status = step.status_at(now);
+    let (status_class, status) = (status.as_str(), status.words());
     let _ = write!(
         page,
         "<div class=\"when\"><p>Send <strong>{}</strong> <span class=\"status {status_class}\">{status}</span></p>\n\
@@ -139,13 +137,13 @@ fn article(
     }
     page.push_str("</div>\n");
     if !export.files.is_empty() {
-        let links: Vec<String> = export.files.iter().map(|f| link(&f.name, written)).collect();
+        let links: Vec<String> = export.files.iter().map(|name| link(name, written)).collect();
         let _ = writeln!(page, "<p>File: {}</p>", links.join(", "));
     }
-    if let Some(error) = &export.error {
+    if let Some(error) = export.error {
         let _ = writeln!(page, "<p class=\"error\">{}</p>", escape(error));
     }
-    if let Some(draft) = &export.draft {
+    if let Some(draft) = export.draft {
         if let Some(subject) = &draft.subject {
             let _ = writeln!(page, "<p class=\"subject\">Subject: {}</p>", escape(subject));
         }
@@ -170,8 +168,7 @@ fn article(
 }
 
 /// The plan's skipped channels and warnings, when there are any.
-fn notes(page: &mut String, planned: &Planned) {
-    let plan = &planned.plan;
+fn notes(page: &mut String, plan: &Plan) {
     if plan.skipped.is_empty() && plan.warnings.is_empty() {
         return;
     }
