@@ -11,6 +11,11 @@
 //! message (on error or caught panic). The buffer is allocated by the plugin and must
 //! be handed back to the same plugin's `free_buffer`: each library has its own
 //! allocator.
+//!
+//! For plugins written in other languages, `include/followup_plugin.h` in this crate
+//! describes the same ABI in C (names, layout, sizes, ownership); a test compiles it
+//! and compares every size, offset and constant with this module. Whatever is added
+//! here must be added there too.
 
 /// Packs a major and a minor version: major in the high 16 bits, minor in the low.
 pub const fn abi_version(major: u16, minor: u16) -> u32 {
