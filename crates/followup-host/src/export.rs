@@ -6,11 +6,13 @@
 //! file name, a name given twice or content that is not base64 makes the whole answer
 //! an [`ExportError`] naming the plugin.
 
+use std::path::PathBuf;
+
 use base64::Engine as _;
 use followup_core::export::{ExportRequest, ExportedFiles, check_file_name};
 use followup_plugin::abi::{Buffer, STATUS_ERROR, STATUS_OK, STATUS_PANIC, abi_major, abi_minor};
 
-use crate::handshake::take_bytes;
+use crate::answer::{self, EXPORT_ANSWER_SCHEMA, take_bytes};
 use crate::refusal::one_line;
 use crate::registry::LoadedPlugin;
 
@@ -31,19 +33,27 @@ pub struct ExportFile {
 pub enum ExportError {
     /// The library predates exporting (ABI 1.0 or 1.1).
     #[error(
-        "the `{channel}` plugin speaks ABI {version}, which cannot export; rebuild it against followup-plugin with ABI 1.2 or later"
+        "the `{channel}` plugin ({}) speaks ABI {version}, which cannot export; rebuild it against followup-plugin (or followup_plugin.h) with ABI 1.2 or later",
+        .library.display()
     )]
     NotSupported {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The library's ABI version, `major.minor`.
         version: String,
     },
     /// The plugin reported an error.
-    #[error("the `{channel}` plugin could not export step `{step}`: {message}")]
+    #[error(
+        "the `{channel}` plugin ({}) could not export step `{step}`: {message}",
+        .library.display()
+    )]
     Failed {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The step id.
         step: String,
         /// The plugin's message.
@@ -51,11 +61,14 @@ pub enum ExportError {
     },
     /// The plugin panicked and caught it.
     #[error(
-        "the `{channel}` plugin panicked while exporting step `{step}`: {message}; report this to the plugin's author"
+        "the `{channel}` plugin ({}) panicked while exporting step `{step}`: {message}; report this to the plugin's author",
+        .library.display()
     )]
     Panicked {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The step id.
         step: String,
         /// The panic message.
@@ -63,11 +76,14 @@ pub enum ExportError {
     },
     /// The plugin answered with something that is not a list of files.
     #[error(
-        "the `{channel}` plugin answered step `{step}` with something that is not a list of files: {detail}; report this to the plugin's author"
+        "the `{channel}` plugin ({}) answered step `{step}` with something that is not a list of files: {detail}; report this to the plugin's author",
+        .library.display()
     )]
     Invalid {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The step id.
         step: String,
         /// What is wrong with the answer.
@@ -75,11 +91,14 @@ pub enum ExportError {
     },
     /// The plugin named a file with something other than a plain, unique file name.
     #[error(
-        "the `{channel}` plugin wants to write a file named {name} for step `{step}`, which is refused: {reason}; report this to the plugin's author"
+        "the `{channel}` plugin ({}) wants to write a file named {name} for step `{step}`, which is refused: {reason}; report this to the plugin's author",
+        .library.display()
     )]
     BadFileName {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The step id.
         step: String,
         /// The name as the plugin gave it, quoted and escaped.
@@ -105,15 +124,18 @@ impl LoadedPlugin {
     /// files, or named a file unsafely.
     pub fn export(&self, request: &ExportRequest) -> Result<Vec<ExportFile>, ExportError> {
         let channel = self.manifest.id.clone();
+        let library = self.path.clone();
         let step = request.step.id.clone();
         let Some(export) = self.entry.export else {
             return Err(ExportError::NotSupported {
                 channel,
+                library,
                 version: format!("{}.{}", abi_major(self.abi_version), abi_minor(self.abi_version)),
             });
         };
         let invalid = |detail: String| ExportError::Invalid {
             channel: channel.clone(),
+            library: library.clone(),
             step: step.clone(),
             detail,
         };
@@ -124,19 +146,28 @@ impl LoadedPlugin {
         // `buffer` is a valid, writable slot. The library is never unloaded.
         let status = unsafe { export(input.as_ptr(), input.len(), &mut buffer) };
         let bytes = take_bytes(self.entry, buffer).map_err(invalid)?;
-        let text = || one_line(&String::from_utf8_lossy(&bytes));
         let answer: ExportedFiles = match status {
-            STATUS_OK => {
-                serde_json::from_slice(&bytes).map_err(|err| invalid(one_line(&err.to_string())))?
+            STATUS_OK => answer::parse(&bytes, EXPORT_ANSWER_SCHEMA).map_err(invalid)?,
+            STATUS_ERROR => {
+                let message = answer::message(&bytes);
+                return Err(ExportError::Failed { channel, library, step, message });
             }
-            STATUS_ERROR => return Err(ExportError::Failed { channel, step, message: text() }),
-            STATUS_PANIC => return Err(ExportError::Panicked { channel, step, message: text() }),
-            other => return Err(invalid(format!("unknown status {other}: {}", text()))),
+            STATUS_PANIC => {
+                let message = answer::message(&bytes);
+                return Err(ExportError::Panicked { channel, library, step, message });
+            }
+            other => {
+                return Err(invalid(format!(
+                    "unknown status {other}: {}",
+                    answer::message(&bytes)
+                )));
+            }
         };
         let mut files: Vec<ExportFile> = Vec::with_capacity(answer.files.len());
         for file in answer.files {
             let bad_name = |reason: String| ExportError::BadFileName {
                 channel: channel.clone(),
+                library: library.clone(),
                 step: step.clone(),
                 name: one_line(&format!("{:?}", file.name)),
                 reason,
@@ -145,10 +176,11 @@ impl LoadedPlugin {
             if files.iter().any(|earlier| earlier.name.eq_ignore_ascii_case(&file.name)) {
                 return Err(bad_name("the answer names that file twice".to_string()));
             }
-            let content =
-                base64::engine::general_purpose::STANDARD.decode(&file.content_base64).map_err(
-                    |err| invalid(format!("the content of {:?} is not base64: {err}", file.name)),
-                )?;
+            let content = base64::engine::general_purpose::STANDARD
+                .decode(&file.content_base64)
+                .map_err(|err| {
+                    invalid(format!("`content_base64` of {:?} is not base64: {err}", file.name))
+                })?;
             files.push(ExportFile { name: file.name, media_type: file.media_type, content });
         }
         Ok(files)

@@ -36,6 +36,7 @@
 
 #![deny(missing_docs)]
 
+mod answer;
 mod discover;
 mod export;
 mod handshake;
