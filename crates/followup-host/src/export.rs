@@ -163,26 +163,63 @@ impl LoadedPlugin {
                 )));
             }
         };
-        let mut files: Vec<ExportFile> = Vec::with_capacity(answer.files.len());
-        for file in answer.files {
-            let bad_name = |reason: String| ExportError::BadFileName {
+        decode_files(answer).map_err(|problem| match problem {
+            FileProblem::BadName { name, reason } => ExportError::BadFileName {
                 channel: channel.clone(),
                 library: library.clone(),
                 step: step.clone(),
-                name: one_line(&format!("{:?}", file.name)),
+                name,
                 reason,
-            };
-            check_file_name(&file.name).map_err(bad_name)?;
-            if files.iter().any(|earlier| earlier.name.eq_ignore_ascii_case(&file.name)) {
-                return Err(bad_name("the answer names that file twice".to_string()));
+            },
+            FileProblem::NotBase64 { name, detail } => {
+                invalid(format!("`content_base64` of {name} is not base64: {detail}"))
             }
-            let content = base64::engine::general_purpose::STANDARD
-                .decode(&file.content_base64)
-                .map_err(|err| {
-                    invalid(format!("`content_base64` of {:?} is not base64: {err}", file.name))
-                })?;
-            files.push(ExportFile { name: file.name, media_type: file.media_type, content });
-        }
-        Ok(files)
+        })
     }
+}
+
+/// What is wrong with one file of an export answer, as [`decode_files`] finds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FileProblem {
+    /// The name is not a plain file name, or the answer gives it twice.
+    BadName {
+        /// The name as the plugin gave it, quoted and escaped.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The content is not base64.
+    NotBase64 {
+        /// The file's name, quoted and escaped.
+        name: String,
+        /// The decoder's message.
+        detail: String,
+    },
+}
+
+/// Judges a plugin's export answer as the host does before anything is written: every
+/// name a plain file name (see [`check_file_name`]) given once, whatever its case, and
+/// every content decoded from base64. The conformance suite calls it on a channel run
+/// in process, so that both are judged by one recipe.
+///
+/// # Errors
+///
+/// The first file that breaks a rule, and how.
+pub fn decode_files(answer: ExportedFiles) -> Result<Vec<ExportFile>, FileProblem> {
+    let mut files: Vec<ExportFile> = Vec::with_capacity(answer.files.len());
+    for file in answer.files {
+        let quoted = one_line(&format!("{:?}", file.name));
+        let bad_name = |reason: String| FileProblem::BadName { name: quoted.clone(), reason };
+        check_file_name(&file.name).map_err(bad_name)?;
+        if files.iter().any(|earlier| earlier.name.eq_ignore_ascii_case(&file.name)) {
+            return Err(bad_name("the answer names that file twice".to_string()));
+        }
+        let content =
+            base64::engine::general_purpose::STANDARD.decode(&file.content_base64).map_err(
+                |err| FileProblem::NotBase64 { name: quoted.clone(), detail: err.to_string() },
+            )?;
+        files.push(ExportFile { name: file.name, media_type: file.media_type, content });
+    }
+    Ok(files)
 }

@@ -45,7 +45,7 @@ mod registry;
 mod render;
 mod search;
 
-pub use export::{ExportError, ExportFile};
+pub use export::{ExportError, ExportFile, FileProblem, decode_files};
 pub use refusal::{Refusal, RefusalReason};
 pub use registry::{LoadedPlugin, Registry, load_plugins};
 pub use render::RenderError;

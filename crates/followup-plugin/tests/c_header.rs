@@ -45,10 +45,15 @@ const FUNCTIONS: [(&str, &str); 3] = [
     ("abi_minor", "FOLLOWUP_ABI_MINOR"),
 ];
 
+/// A field: its Rust name, its C name and its Rust offset.
+type Field = (&'static str, &'static str, usize);
+
+/// A struct: its Rust name, its C name, its size, its alignment and its fields.
+type Struct = (&'static str, &'static str, usize, usize, Vec<Field>);
+
 /// Every `#[repr(C)]` struct of `abi.rs`, its C name, and its fields with their C
 /// names and Rust offsets.
-fn structs()
--> Vec<(&'static str, &'static str, usize, usize, Vec<(&'static str, &'static str, usize)>)> {
+fn structs() -> Vec<Struct> {
     vec![
         (
             "Buffer",
