@@ -90,12 +90,13 @@ fn version(library: &'static Library) -> Result<u32, RefusalReason> {
     Ok(found)
 }
 
-/// The size of the table of minor version `minor` of ABI 1, and its last entry point.
+/// The size of the table of minor version `minor` of ABI 1, and its last entry point
+/// as a message names it.
 fn table_size_for(minor: u16) -> (usize, &'static str) {
     match minor {
-        0 => (TABLE_SIZE_V1_0, "free_buffer"),
-        1 => (TABLE_SIZE_V1_1, "render"),
-        _ => (TABLE_SIZE_V1_2, "export"),
+        0 => (TABLE_SIZE_V1_0, "`free_buffer`"),
+        1 => (TABLE_SIZE_V1_1, "`render`"),
+        _ => (TABLE_SIZE_V1_2, "`export` (`export_files` in followup_plugin.h)"),
     }
 }
 
@@ -142,7 +143,7 @@ fn entry_table(library: &'static Library, abi_version: u32) -> Result<Entry, Ref
     if (table_size as usize) < needed {
         return Err(RefusalReason::BadTable {
             detail: format!(
-                "its `table_size` is {table_size} bytes, but an ABI 1.{minor} table is {needed} (every entry point up to `{last}`)"
+                "its `table_size` is {table_size} bytes, but an ABI 1.{minor} table is {needed} (every entry point up to {last})"
             ),
         });
     }
