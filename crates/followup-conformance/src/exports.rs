@@ -97,9 +97,11 @@ pub(crate) fn row(purpose: Purpose, exported: &[(String, Exported)]) -> Row {
         );
     }
     let mut failures = Vec::new();
+    let mut failed_exports = 0;
     let mut file_count = 0;
     let mut media_types = BTreeSet::new();
     for (label, answer) in exported {
+        let before = failures.len();
         match answer {
             Exported::Files(files) => {
                 file_count += files.len();
@@ -113,6 +115,9 @@ pub(crate) fn row(purpose: Purpose, exported: &[(String, Exported)]) -> Row {
             Exported::Refused(why) | Exported::Unsupported(why) => {
                 failures.push(format!("{label}: {why}"));
             }
+        }
+        if failures.len() > before {
+            failed_exports += 1;
         }
     }
     if failures.is_empty() {
@@ -132,7 +137,7 @@ pub(crate) fn row(purpose: Purpose, exported: &[(String, Exported)]) -> Row {
             Status::Fail,
             format!(
                 "{} of {} exports would not be written; answer plain file names, a media type and content (see export-answer.schema.json)",
-                failures.len(),
+                failed_exports,
                 exported.len()
             ),
             failures,
