@@ -143,13 +143,13 @@ fn kind_can_be_forced_and_is_checked_against_that_schema() {
 }
 
 /// The published schemas, compiled by `boon`.
-struct Independent {
+pub(crate) struct Independent {
     schemas: boon::Schemas,
     compiled: Vec<(String, boon::SchemaIndex)>,
 }
 
 impl Independent {
-    fn new() -> Independent {
+    pub(crate) fn new() -> Independent {
         let mut compiler = boon::Compiler::new();
         let mut ids = Vec::new();
         for path in schema_files() {
@@ -172,7 +172,7 @@ impl Independent {
     }
 
     #[track_caller]
-    fn assert_valid(&self, schema_file: &str, what: &str, instance: &Value) {
+    pub(crate) fn assert_valid(&self, schema_file: &str, what: &str, instance: &Value) {
         let (_, index) = self
             .compiled
             .iter()
