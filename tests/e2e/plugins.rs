@@ -81,6 +81,51 @@ fn plugins_new_makes_a_crate_that_builds_outside_the_workspace_and_conforms() {
 }
 
 #[test]
+fn plugins_new_depends_on_the_followup_checkout_given() {
+    // Issue 15: the generated Cargo.toml depended on this checkout by absolute path,
+    // with no way to choose another.
+    let scratch = ScratchDir::new("plugins-new-followup-path");
+    let checkout = scratch.subdir("followup-0.1.0");
+    for krate in ["followup-plugin", "followup-conformance"] {
+        let dir = checkout.join("crates").join(krate);
+        std::fs::create_dir_all(&dir).expect("scratch is writable");
+        std::fs::write(dir.join("Cargo.toml"), "[package]\n").expect("scratch is writable");
+    }
+    let dir = scratch.path().join("followup-demo");
+    let run = followup(
+        scratch.path(),
+        &["plugins", "new", "demo", "--dir", &text(&dir), "--followup-path", &text(&checkout)],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("Cargo.toml written");
+    for krate in ["followup-plugin", "followup-conformance"] {
+        let line = format!("{krate} = {{ path = \"{}/crates/{krate}\" }}", text(&checkout));
+        assert!(manifest.contains(&line), "`{line}` is missing:\n{manifest}");
+    }
+    let readme = std::fs::read_to_string(dir.join("README.md")).expect("README.md written");
+    assert!(!readme.contains("]()"), "no empty link:\n{readme}");
+
+    let run = followup(
+        scratch.path(),
+        &[
+            "plugins",
+            "new",
+            "demo",
+            "--dir",
+            &text(&scratch.path().join("x")),
+            "--followup-path",
+            "/nowhere",
+        ],
+    );
+    insta::assert_snapshot!(run.transcript(), @r"
+    exit: 2
+    --- stderr
+    error: --followup-path /nowhere: not a followup checkout (there is no crates/followup-plugin/Cargo.toml); give the folder of a followup checkout or of an unpacked source release
+    ");
+    assert!(!scratch.path().join("x").exists(), "nothing was written");
+}
+
+#[test]
 fn plugins_new_refuses_a_name_that_is_no_channel_id() {
     let scratch = ScratchDir::new("plugins-new-bad-name");
     let dir = text(&scratch.path().join("x"));
