@@ -70,7 +70,8 @@ impl Paper {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(
     title = "Export answer",
-    description = "What a channel plugin answers to an export request: the files for one drafted step, their contents in base64. The host refuses a name that is not a plain file name; `followup plugins check` also wants at least one file, a media type such as `text/plain` and content that is not empty."
+    description = "What a channel plugin answers to an export request: the files for one drafted step, their contents in base64. The host refuses a name that is not a plain file name; `followup plugins check` also wants at least one file, a media type such as `text/plain` and content that is not empty.",
+    example = crate::examples::export_answer_example()
 )]
 pub struct ExportedFiles {
     /// The files, in the order they should be listed.
