@@ -193,7 +193,7 @@ pub fn check_library(path: &Path) -> Report {
             "handshake",
             Status::Warn,
             format!(
-                "{speaks}: it plans and drafts, but `followup export` cannot export its steps (that came with ABI 1.2); rebuild it against followup-plugin"
+                "{speaks}: it plans and drafts, but `followup export` cannot export its steps (that came with ABI 1.2); rebuild it against followup-plugin (or followup_plugin.h)"
             ),
         ));
     } else {
@@ -201,7 +201,7 @@ pub fn check_library(path: &Path) -> Report {
             "handshake",
             Status::Fail,
             format!(
-                "ABI {version}: it loads and plans but cannot draft (drafting came with ABI 1.1); rebuild it against followup-plugin, which speaks ABI {}",
+                "ABI {version}: it loads and plans but cannot draft (drafting came with ABI 1.1); rebuild it against followup-plugin (or followup_plugin.h), which speaks ABI {}",
                 abi_text(ABI_VERSION)
             ),
         ));
