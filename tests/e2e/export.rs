@@ -456,7 +456,12 @@ fn a_name_the_letter_font_cannot_print_fails_that_step_only() {
     let out = home.path().join("out");
     let run = export(home.path(), &interview, &out, &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("the `letter` plugin could not export step"), "{}", run.stderr);
+    assert!(run.stderr.contains("the `letter` plugin ("), "names the library: {}", run.stderr);
+    assert!(
+        run.stderr.contains("libfollowup_letter") && run.stderr.contains(") could not export step"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("DejaVu Sans, cannot print"), "{}", run.stderr);
     let files = files(&out);
     assert!(files.keys().all(|name| !name.ends_with(".pdf")), "no PDF: {:?}", files.keys());

@@ -1,8 +1,9 @@
 //! Writing a channel plugin, as an author does it (issue 6): `followup plugins new`
 //! makes a crate that builds outside the workspace and passes `followup plugins
 //! check`; the WhatsApp example of `docs/writing-a-plugin.md` passes it and is planned
-//! and drafted once installed; purpose-built faulty plugins are each caught with a
-//! clear message.
+//! and drafted once installed; so is the Teams example written in C (issue 16);
+//! purpose-built faulty plugins, in Rust and in C, are each caught with a clear
+//! message.
 //!
 //! The out-of-tree crates are built into `target/test-plugins/out-of-tree`, shared so
 //! that they compile their dependencies once, and apart from the folder that holds the
@@ -12,7 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use followup_test_support::{
-    ScratchDir, build_crate, fault_plugin, library_in, out_of_tree_target_dir,
+    ScratchDir, build_crate, c_example_plugin, c_fault_plugin, fault_plugin, library_in,
+    out_of_tree_target_dir,
 };
 use followup_tests::{Invocation, Run, run_followup, workspace_root};
 
@@ -76,6 +78,51 @@ fn plugins_new_makes_a_crate_that_builds_outside_the_workspace_and_conforms() {
     let run = followup(scratch.path(), &["plugins", "check", &text(&library)]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     insta::assert_snapshot!("plugins_check_demo", run.transcript());
+}
+
+#[test]
+fn plugins_new_depends_on_the_followup_checkout_given() {
+    // Issue 15: the generated Cargo.toml depended on this checkout by absolute path,
+    // with no way to choose another.
+    let scratch = ScratchDir::new("plugins-new-followup-path");
+    let checkout = scratch.subdir("followup-0.1.0");
+    for krate in ["followup-plugin", "followup-conformance"] {
+        let dir = checkout.join("crates").join(krate);
+        std::fs::create_dir_all(&dir).expect("scratch is writable");
+        std::fs::write(dir.join("Cargo.toml"), "[package]\n").expect("scratch is writable");
+    }
+    let dir = scratch.path().join("followup-demo");
+    let run = followup(
+        scratch.path(),
+        &["plugins", "new", "demo", "--dir", &text(&dir), "--followup-path", &text(&checkout)],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("Cargo.toml written");
+    for krate in ["followup-plugin", "followup-conformance"] {
+        let line = format!("{krate} = {{ path = \"{}/crates/{krate}\" }}", text(&checkout));
+        assert!(manifest.contains(&line), "`{line}` is missing:\n{manifest}");
+    }
+    let readme = std::fs::read_to_string(dir.join("README.md")).expect("README.md written");
+    assert!(!readme.contains("]()"), "no empty link:\n{readme}");
+
+    let run = followup(
+        scratch.path(),
+        &[
+            "plugins",
+            "new",
+            "demo",
+            "--dir",
+            &text(&scratch.path().join("x")),
+            "--followup-path",
+            "/nowhere",
+        ],
+    );
+    insta::assert_snapshot!(run.transcript(), @r"
+    exit: 2
+    --- stderr
+    error: --followup-path /nowhere: not a followup checkout (there is no crates/followup-plugin/Cargo.toml); give the folder of a followup checkout or of an unpacked source release
+    ");
+    assert!(!scratch.path().join("x").exists(), "nothing was written");
 }
 
 #[test]
@@ -252,4 +299,87 @@ fn a_file_that_is_no_plugin_library_is_caught() {
     --- stderr
     error: [SCRATCH]/libfollowup_nothing.so: cannot read the file: No such file or directory (os error 2)
     ");
+}
+
+/// A folder holding the Teams plugin (`examples/teams/teams.c`), as a user installs it.
+fn teams_installed() -> ScratchDir {
+    let dir = ScratchDir::new("teams-installed");
+    dir.install(&c_example_plugin(), "teams");
+    dir
+}
+
+#[test]
+fn the_teams_example_in_c_conforms() {
+    let installed = teams_installed();
+    let library = installed.path().join(followup_test_support::plugin_file_name("teams"));
+    let run = followup(installed.path(), &["plugins", "check", &text(&library)]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!("plugins_check_teams", run.transcript());
+    let run =
+        followup(installed.path(), &["plugins", "check", &text(&library), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+    let rows = report["rows"].as_array().expect("rows");
+    assert!(rows.iter().all(|row| row["status"] == "pass"), "{report}");
+    assert!(rows.iter().any(|row| row["name"] == "export.check_in"), "{report}");
+}
+
+#[test]
+fn teams_in_c_is_planned_drafted_and_exported_where_it_was_established() {
+    let installed = teams_installed();
+    let dir = text(installed.path());
+    let fixture = "examples/teams/professional-teams.toml";
+    let now = "2026-11-24T18:00:00-06:00";
+    let run = followup(installed.path(), &["plan", fixture, "--plugin-dir", &dir, "--now", now]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    for line in [
+        "1. Thank-you by Microsoft Teams to Dana Whitfield (interviewer)",
+        "2. Check-in 1 by Microsoft Teams to Dana Whitfield (interviewer)",
+        "   - Microsoft Teams goes only between 08:00 and 18:00 in Dana's time",
+    ] {
+        assert!(run.stdout.contains(line), "`{line}` is missing:\n{}", run.stdout);
+    }
+
+    let run = followup(
+        installed.path(),
+        &["draft", fixture, "--plugin-dir", &dir, "--channel", "teams", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let drafts: serde_json::Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+    let drafts = drafts.as_array().expect("a list of drafts");
+    assert_eq!(drafts.len(), 3, "the thank-you and two check-ins");
+    assert_eq!(
+        drafts[0]["body"],
+        "Hi Dana, thank you for talking with me about the Data Analyst role at Northwind \
+         Analytics. I enjoyed our conversation and I am even more excited about the chance to \
+         join the team.\n\nAna Ruiz"
+    );
+    for draft in drafts {
+        assert_eq!(draft["channel"], "teams");
+        let checks = draft["checks"].as_array().expect("checks");
+        assert!(checks.iter().any(|c| c["name"] == "length" && c["level"] == "pass"), "{draft}");
+    }
+
+    let out = installed.path().join("out");
+    let run = followup(
+        installed.path(),
+        &["export", fixture, "--plugin-dir", &dir, "--out", &text(&out), "--now", now],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let note = std::fs::read_to_string(out.join("thank-you-dana-whitfield-teams.txt"))
+        .expect("the thank-you is exported as a text file");
+    assert!(note.starts_with("Hi Dana, thank you") && note.ends_with("\n\nAna Ruiz\n"), "{note}");
+}
+
+#[test]
+fn an_export_the_host_would_refuse_fails_the_check() {
+    // Each broken C plugin, and what the snapshot shows: a name that leaves the folder,
+    // and a media type that is no type/subtype with empty content.
+    for fault in ["export_escapes", "export_sloppy"] {
+        let scratch = ScratchDir::new(&format!("c-fault-{fault}"));
+        let library = scratch.install(&c_fault_plugin(fault), "pigeon");
+        let run = followup(scratch.path(), &["plugins", "check", &text(&library)]);
+        assert_eq!(run.code, 1, "{fault} fails the check: {}", run.transcript());
+        assert!(run.stdout.contains("  FAIL  export.thank_you "), "{fault}:\n{}", run.stdout);
+        insta::assert_snapshot!(format!("c_fault_{fault}"), run.stdout);
+    }
 }

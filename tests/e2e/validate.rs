@@ -200,6 +200,8 @@ fn an_independent_validator_accepts_the_bundled_examples() {
         ("interview.schema.json", "interview"),
         ("style.schema.json", "style"),
         ("manifest.schema.json", "manifest"),
+        ("render-answer.schema.json", "render answer"),
+        ("export-answer.schema.json", "export answer"),
     ] {
         // The schemas' own examples conform to them.
         let examples = read_json(&workspace_root().join("schemas").join(name))["examples"].clone();

@@ -248,6 +248,10 @@ pub struct PluginsNewArgs {
     /// The folder to create the crate in. Default: `./followup-NAME`.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// The followup checkout (or unpacked source release) whose `followup-plugin` the
+    /// crate depends on. Default: the one this followup was built from.
+    #[arg(long, value_name = "PATH")]
+    pub followup_path: Option<PathBuf>,
 }
 
 /// Arguments of `followup plugins check`.

@@ -69,6 +69,8 @@ pub struct PluginsNewSettings {
     pub name: String,
     /// Where to create the crate.
     pub dir: PathBuf,
+    /// The followup checkout to depend on, when not the one this binary was built from.
+    pub followup_path: Option<PathBuf>,
 }
 
 /// Settings of `followup plugins check`.
@@ -221,9 +223,9 @@ impl Settings {
                 None | Some(PluginsAction::List) => {
                     Settings::Plugins(PluginsSettings { format, search })
                 }
-                Some(PluginsAction::New(PluginsNewArgs { name, dir })) => {
+                Some(PluginsAction::New(PluginsNewArgs { name, dir, followup_path })) => {
                     let dir = dir.unwrap_or_else(|| PathBuf::from(format!("followup-{name}")));
-                    Settings::PluginsNew(PluginsNewSettings { name, dir })
+                    Settings::PluginsNew(PluginsNewSettings { name, dir, followup_path })
                 }
                 Some(PluginsAction::Check(PluginsCheckArgs { path, format })) => {
                     Settings::PluginsCheck(PluginsCheckSettings { path, format })

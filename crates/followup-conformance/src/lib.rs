@@ -10,6 +10,7 @@
 //! | `manifest` | the manifest has the shape of `manifest.schema.json` and keeps the host's rules |
 //! | `channel_id` | the manifest's id is the one in the file name |
 //! | `render.<purpose>` | every purpose it claims is drafted for every bundled example interview |
+//! | `export.<purpose>` | every such draft exports as files the host would write: the shape of `export-answer.schema.json`, at least one file, plain file names, a media type, content |
 //! | `checks` | every draft carries checks, each named and explained |
 //! | `limits` | every draft keeps to the limits the manifest declares, or fails a check saying so |
 //! | `deterministic` | the same request twice gets the same answer |
@@ -49,6 +50,7 @@
 
 #![deny(missing_docs)]
 
+mod exports;
 mod hostile;
 mod library;
 mod limits;
@@ -72,12 +74,13 @@ use subject::{InProcess, Library};
 
 /// The checks in the order they run; when one stops the run, the rest are reported as
 /// skipped.
-const STAGES: [&str; 13] = [
+const STAGES: [&str; 14] = [
     "file_name",
     "handshake",
     "manifest",
     "channel_id",
     "render",
+    "export",
     "checks",
     "limits",
     "deterministic",
@@ -190,7 +193,7 @@ pub fn check_library(path: &Path) -> Report {
             "handshake",
             Status::Warn,
             format!(
-                "{speaks}: it plans and drafts, but `followup export` cannot export its steps (that came with ABI 1.2); rebuild it against followup-plugin"
+                "{speaks}: it plans and drafts, but `followup export` cannot export its steps (that came with ABI 1.2); rebuild it against followup-plugin (or followup_plugin.h)"
             ),
         ));
     } else {
@@ -198,7 +201,7 @@ pub fn check_library(path: &Path) -> Report {
             "handshake",
             Status::Fail,
             format!(
-                "ABI {version}: it loads and plans but cannot draft (drafting came with ABI 1.1); rebuild it against followup-plugin, which speaks ABI {}",
+                "ABI {version}: it loads and plans but cannot draft (drafting came with ABI 1.1); rebuild it against followup-plugin (or followup_plugin.h), which speaks ABI {}",
                 abi_text(ABI_VERSION)
             ),
         ));
@@ -224,7 +227,8 @@ fn refused(rows: &mut Vec<Row>, reason: &RefusalReason) {
     match reason {
         RefusalReason::ManifestPanicked { .. }
         | RefusalReason::ManifestFailed { .. }
-        | RefusalReason::ManifestInvalid { .. } => {
+        | RefusalReason::ManifestInvalid { .. }
+        | RefusalReason::BadBuffer { .. } => {
             rows.push(Row::new("handshake", Status::Pass, accepted));
             rows.push(Row::new("manifest", Status::Fail, detail));
         }

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use followup_core::manifest::ChannelManifest;
 use followup_core::plan::Purpose;
 
+use crate::exports::{self, Exported};
 use crate::hostile::{self, EVALUATED_MARKER, PLANTED};
 use crate::limits;
 use crate::report::{Row, Status};
@@ -191,8 +192,13 @@ pub(crate) fn behaviour(subject: &dyn Subject) -> Vec<Row> {
 
     let mut rows = Vec::new();
     let mut seen = BTreeSet::new();
-    for purpose in manifest.purposes.iter().filter(|p| seen.insert(**p)) {
+    let purposes: Vec<Purpose> =
+        manifest.purposes.iter().copied().filter(|p| seen.insert(*p)).collect();
+    for purpose in &purposes {
         rows.push(purpose_row(*purpose, manifest, &examples));
+    }
+    for purpose in &purposes {
+        rows.push(export_row(subject, *purpose, &examples));
     }
     rows.push(checks_row(&everything));
     rows.push(limits_row(manifest, &examples, &everything));
@@ -258,6 +264,22 @@ fn purpose_row(purpose: Purpose, manifest: &ChannelManifest, examples: &[Rendere
             failures,
         )
     }
+}
+
+/// Exports every draft of `purpose` among the bundled examples and judges the files.
+fn export_row(subject: &dyn Subject, purpose: Purpose, examples: &[Rendered]) -> Row {
+    let mut exported: Vec<(String, Exported)> = Vec::new();
+    for rendered in examples.iter().filter(|r| r.sample.request.step.purpose == purpose) {
+        let Answer::Draft(draft) = &rendered.first else { continue };
+        let answer = subject.export(&exports::request(&rendered.sample, draft));
+        let unsupported = matches!(answer, Exported::Unsupported(_));
+        exported.push((rendered.label(), answer));
+        if unsupported {
+            // The same for every request: one is enough to say so.
+            break;
+        }
+    }
+    exports::row(purpose, &exported)
 }
 
 fn drafts<'r>(

@@ -80,6 +80,11 @@ pub struct DraftStyle {
 /// A channel's answer: the message and its checks. Unknown fields are ignored, so a
 /// newer plugin can add some without breaking older hosts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "Render answer",
+    description = "What a channel plugin answers to a render request: the message, its subject where the channel has one, and its checks. Published for authors of plugins in any language; the host reads answers with the types this schema is generated from.",
+    example = crate::examples::render_answer_example()
+)]
 pub struct RenderedDraft {
     /// The subject line, for channels that have one.
     #[serde(default)]

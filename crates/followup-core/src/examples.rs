@@ -141,3 +141,40 @@ pub fn store_record_example() -> Value {
         "from": "Dana Whitfield"
     })
 }
+
+/// An example render answer (what a plugin answers to a render request), as JSON.
+pub fn render_answer_example() -> Value {
+    json!({
+        "subject": "Thank you: Data Analyst interview",
+        "body": "Dear Dana,\n\nThank you for speaking with me today about the Data Analyst role at Northwind Analytics.\n\nBest regards,\nAna Ruiz",
+        "checks": [{ "name": "concision", "level": "pass", "message": "24 words (limit 150)" }],
+        "meta": { "word_count": 24 }
+    })
+}
+
+/// An example export answer (what a plugin answers to an export request), as JSON.
+pub fn export_answer_example() -> Value {
+    json!({
+        "files": [{
+            "name": "thank-you-dana-whitfield-teams.txt",
+            "media_type": "text/plain; charset=utf-8",
+            // "Hi Dana, thank you.\n"
+            "content_base64": "SGkgRGFuYSwgdGhhbmsgeW91Lgo="
+        }]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_answer_examples_are_answers_the_host_reads() {
+        let draft: crate::draft::RenderedDraft =
+            serde_json::from_value(render_answer_example()).expect("a render answer");
+        assert_eq!(draft.checks.len(), 1);
+        let files: crate::export::ExportedFiles =
+            serde_json::from_value(export_answer_example()).expect("an export answer");
+        assert_eq!(files.files.len(), 1);
+    }
+}

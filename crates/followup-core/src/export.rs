@@ -68,6 +68,11 @@ impl Paper {
 
 /// A channel's answer: the files for one step.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "Export answer",
+    description = "What a channel plugin answers to an export request: the files for one drafted step, their contents in base64. The host refuses a name that is not a plain file name; `followup plugins check` also wants at least one file, a media type such as `text/plain` and content that is not empty.",
+    example = crate::examples::export_answer_example()
+)]
 pub struct ExportedFiles {
     /// The files, in the order they should be listed.
     pub files: Vec<ExportedFile>,
@@ -76,8 +81,11 @@ pub struct ExportedFiles {
 /// One file a channel made.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ExportedFile {
-    /// A plain file name without any folder, such as `thank-you-dana-whitfield-email.eml`;
-    /// see [`check_file_name`] for the rules. The front end decides the folder.
+    /// A plain file name without any folder, such as `thank-you-dana-whitfield-email.eml`:
+    /// not empty, at most 255 bytes, no `/`, `\`, `..` or control characters, not
+    /// starting with `.`, none of `: * ? " < > |`, not ending with a space or a period
+    /// and not a Windows device name (`check_file_name`). The front end decides the
+    /// folder.
     pub name: String,
     /// The media type, such as `message/rfc822` or `application/pdf`.
     pub media_type: String,

@@ -5,8 +5,8 @@
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
-use crate::draft::{Draft, RenderRequest};
-use crate::export::ExportRequest;
+use crate::draft::{Draft, RenderRequest, RenderedDraft};
+use crate::export::{ExportRequest, ExportedFiles};
 use crate::interview::{CandidateDetails, Interview};
 use crate::manifest::ChannelManifest;
 use crate::plan::Plan;
@@ -43,7 +43,9 @@ pub fn all(channels: &[ChannelManifest]) -> Vec<PublishedSchema> {
         generate::<Plan>("plan.schema.json"),
         generate::<Draft>("draft.schema.json"),
         generate::<RenderRequest>("render-request.schema.json"),
+        generate::<RenderedDraft>("render-answer.schema.json"),
         generate::<ExportRequest>("export-request.schema.json"),
+        generate::<ExportedFiles>("export-answer.schema.json"),
         generate::<ChannelManifest>("manifest.schema.json"),
         generate::<EventRecord>("store-record.schema.json"),
     ]

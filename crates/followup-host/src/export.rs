@@ -6,11 +6,13 @@
 //! file name, a name given twice or content that is not base64 makes the whole answer
 //! an [`ExportError`] naming the plugin.
 
+use std::path::PathBuf;
+
 use base64::Engine as _;
 use followup_core::export::{ExportRequest, ExportedFiles, check_file_name};
 use followup_plugin::abi::{Buffer, STATUS_ERROR, STATUS_OK, STATUS_PANIC, abi_major, abi_minor};
 
-use crate::handshake::take_bytes;
+use crate::answer::{self, EXPORT_ANSWER_SCHEMA, take_bytes};
 use crate::refusal::one_line;
 use crate::registry::LoadedPlugin;
 
@@ -31,19 +33,27 @@ pub struct ExportFile {
 pub enum ExportError {
     /// The library predates exporting (ABI 1.0 or 1.1).
     #[error(
-        "the `{channel}` plugin speaks ABI {version}, which cannot export; rebuild it against followup-plugin with ABI 1.2 or later"
+        "the `{channel}` plugin ({}) speaks ABI {version}, which cannot export; rebuild it against followup-plugin (or followup_plugin.h) with ABI 1.2 or later",
+        .library.display()
     )]
     NotSupported {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The library's ABI version, `major.minor`.
         version: String,
     },
     /// The plugin reported an error.
-    #[error("the `{channel}` plugin could not export step `{step}`: {message}")]
+    #[error(
+        "the `{channel}` plugin ({}) could not export step `{step}`: {message}",
+        .library.display()
+    )]
     Failed {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The step id.
         step: String,
         /// The plugin's message.
@@ -51,11 +61,14 @@ pub enum ExportError {
     },
     /// The plugin panicked and caught it.
     #[error(
-        "the `{channel}` plugin panicked while exporting step `{step}`: {message}; report this to the plugin's author"
+        "the `{channel}` plugin ({}) panicked while exporting step `{step}`: {message}; report this to the plugin's author",
+        .library.display()
     )]
     Panicked {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The step id.
         step: String,
         /// The panic message.
@@ -63,11 +76,14 @@ pub enum ExportError {
     },
     /// The plugin answered with something that is not a list of files.
     #[error(
-        "the `{channel}` plugin answered step `{step}` with something that is not a list of files: {detail}; report this to the plugin's author"
+        "the `{channel}` plugin ({}) answered step `{step}` with something that is not a list of files: {detail}; report this to the plugin's author",
+        .library.display()
     )]
     Invalid {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The step id.
         step: String,
         /// What is wrong with the answer.
@@ -75,11 +91,14 @@ pub enum ExportError {
     },
     /// The plugin named a file with something other than a plain, unique file name.
     #[error(
-        "the `{channel}` plugin wants to write a file named {name} for step `{step}`, which is refused: {reason}; report this to the plugin's author"
+        "the `{channel}` plugin ({}) wants to write a file named {name} for step `{step}`, which is refused: {reason}; report this to the plugin's author",
+        .library.display()
     )]
     BadFileName {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The step id.
         step: String,
         /// The name as the plugin gave it, quoted and escaped.
@@ -105,15 +124,18 @@ impl LoadedPlugin {
     /// files, or named a file unsafely.
     pub fn export(&self, request: &ExportRequest) -> Result<Vec<ExportFile>, ExportError> {
         let channel = self.manifest.id.clone();
+        let library = self.path.clone();
         let step = request.step.id.clone();
         let Some(export) = self.entry.export else {
             return Err(ExportError::NotSupported {
                 channel,
+                library,
                 version: format!("{}.{}", abi_major(self.abi_version), abi_minor(self.abi_version)),
             });
         };
         let invalid = |detail: String| ExportError::Invalid {
             channel: channel.clone(),
+            library: library.clone(),
             step: step.clone(),
             detail,
         };
@@ -124,33 +146,80 @@ impl LoadedPlugin {
         // `buffer` is a valid, writable slot. The library is never unloaded.
         let status = unsafe { export(input.as_ptr(), input.len(), &mut buffer) };
         let bytes = take_bytes(self.entry, buffer).map_err(invalid)?;
-        let text = || one_line(&String::from_utf8_lossy(&bytes));
         let answer: ExportedFiles = match status {
-            STATUS_OK => {
-                serde_json::from_slice(&bytes).map_err(|err| invalid(one_line(&err.to_string())))?
+            STATUS_OK => answer::parse(&bytes, EXPORT_ANSWER_SCHEMA).map_err(invalid)?,
+            STATUS_ERROR => {
+                let message = answer::message(&bytes);
+                return Err(ExportError::Failed { channel, library, step, message });
             }
-            STATUS_ERROR => return Err(ExportError::Failed { channel, step, message: text() }),
-            STATUS_PANIC => return Err(ExportError::Panicked { channel, step, message: text() }),
-            other => return Err(invalid(format!("unknown status {other}: {}", text()))),
+            STATUS_PANIC => {
+                let message = answer::message(&bytes);
+                return Err(ExportError::Panicked { channel, library, step, message });
+            }
+            other => {
+                return Err(invalid(format!(
+                    "unknown status {other}: {}",
+                    answer::message(&bytes)
+                )));
+            }
         };
-        let mut files: Vec<ExportFile> = Vec::with_capacity(answer.files.len());
-        for file in answer.files {
-            let bad_name = |reason: String| ExportError::BadFileName {
+        decode_files(answer).map_err(|problem| match problem {
+            FileProblem::BadName { name, reason } => ExportError::BadFileName {
                 channel: channel.clone(),
+                library: library.clone(),
                 step: step.clone(),
-                name: one_line(&format!("{:?}", file.name)),
+                name,
                 reason,
-            };
-            check_file_name(&file.name).map_err(bad_name)?;
-            if files.iter().any(|earlier| earlier.name.eq_ignore_ascii_case(&file.name)) {
-                return Err(bad_name("the answer names that file twice".to_string()));
+            },
+            FileProblem::NotBase64 { name, detail } => {
+                invalid(format!("`content_base64` of {name} is not base64: {detail}"))
             }
-            let content =
-                base64::engine::general_purpose::STANDARD.decode(&file.content_base64).map_err(
-                    |err| invalid(format!("the content of {:?} is not base64: {err}", file.name)),
-                )?;
-            files.push(ExportFile { name: file.name, media_type: file.media_type, content });
-        }
-        Ok(files)
+        })
     }
+}
+
+/// What is wrong with one file of an export answer, as [`decode_files`] finds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FileProblem {
+    /// The name is not a plain file name, or the answer gives it twice.
+    BadName {
+        /// The name as the plugin gave it, quoted and escaped.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The content is not base64.
+    NotBase64 {
+        /// The file's name, quoted and escaped.
+        name: String,
+        /// The decoder's message.
+        detail: String,
+    },
+}
+
+/// Judges a plugin's export answer as the host does before anything is written: every
+/// name a plain file name (see [`check_file_name`]) given once, whatever its case, and
+/// every content decoded from base64. The conformance suite calls it on a channel run
+/// in process, so that both are judged by one recipe.
+///
+/// # Errors
+///
+/// The first file that breaks a rule, and how.
+pub fn decode_files(answer: ExportedFiles) -> Result<Vec<ExportFile>, FileProblem> {
+    let mut files: Vec<ExportFile> = Vec::with_capacity(answer.files.len());
+    for file in answer.files {
+        let quoted = one_line(&format!("{:?}", file.name));
+        let bad_name = |reason: String| FileProblem::BadName { name: quoted.clone(), reason };
+        check_file_name(&file.name).map_err(bad_name)?;
+        if files.iter().any(|earlier| earlier.name.eq_ignore_ascii_case(&file.name)) {
+            return Err(bad_name("the answer names that file twice".to_string()));
+        }
+        let content =
+            base64::engine::general_purpose::STANDARD.decode(&file.content_base64).map_err(
+                |err| FileProblem::NotBase64 { name: quoted.clone(), detail: err.to_string() },
+            )?;
+        files.push(ExportFile { name: file.name, media_type: file.media_type, content });
+    }
+    Ok(files)
 }

@@ -20,6 +20,7 @@ use followup_plugin::abi::{
 };
 use libloading::Library;
 
+use crate::answer::{self, MANIFEST_SCHEMA, take_bytes};
 use crate::refusal::{RefusalReason, one_line};
 
 /// A library that passed the handshake and described itself.
@@ -89,8 +90,24 @@ fn version(library: &'static Library) -> Result<u32, RefusalReason> {
     Ok(found)
 }
 
-/// Fetches the entry table, checks that it holds at least the 1.0 fields and agrees
-/// with the version function, and copies out the entry points it has.
+/// The size of the table of minor version `minor` of ABI 1, and its last entry point
+/// as a message names it.
+fn table_size_for(minor: u16) -> (usize, &'static str) {
+    match minor {
+        0 => (TABLE_SIZE_V1_0, "`free_buffer`"),
+        1 => (TABLE_SIZE_V1_1, "`render`"),
+        _ => (TABLE_SIZE_V1_2, "`export` (`export_files` in followup_plugin.h)"),
+    }
+}
+
+/// Fetches the entry table, checks that it agrees with the version function and holds
+/// every entry point of that version, and copies out the entry points it has.
+///
+/// The version decides which entry points the host uses, and the size is checked
+/// against it: a table that says 1.2 but is too short for `export` is refused here,
+/// rather than loaded and then told it cannot export. A table longer than its version
+/// needs is accepted (a plugin built against a newer header that says an older
+/// version), and its later fields are not used.
 fn entry_table(library: &'static Library, abi_version: u32) -> Result<Entry, RefusalReason> {
     // SAFETY: `followup_plugin::abi` declares this symbol as
     // `extern "C" fn() -> *const PluginTable`, and the version check above established
@@ -110,24 +127,23 @@ fn entry_table(library: &'static Library, abi_version: u32) -> Result<Entry, Ref
         let header = header.read();
         (header[0], header[1])
     };
-    // Every field of ABI 1.0 is required; fields appended by later minor versions are
-    // read only when `table_size` covers them.
-    let expected = TABLE_SIZE_V1_0;
-    if (table_size as usize) < expected {
-        return Err(RefusalReason::BadTable {
-            detail: format!(
-                "it is {table_size} bytes long but this host needs at least {expected}"
-            ),
-        });
-    }
     if table_version != abi_version {
         return Err(RefusalReason::BadTable {
             detail: format!(
-                "it says ABI {}.{} but the version function says {}.{}",
+                "its `abi_version` says {}.{} but the version function says {}.{}",
                 abi_major(table_version),
                 abi_minor(table_version),
                 abi_major(abi_version),
                 abi_minor(abi_version)
+            ),
+        });
+    }
+    let minor = abi_minor(abi_version);
+    let (needed, last) = table_size_for(minor);
+    if (table_size as usize) < needed {
+        return Err(RefusalReason::BadTable {
+            detail: format!(
+                "its `table_size` is {table_size} bytes, but an ABI 1.{minor} table is {needed} (every entry point up to {last})"
             ),
         });
     }
@@ -137,14 +153,14 @@ fn entry_table(library: &'static Library, abi_version: u32) -> Result<Entry, Ref
     let (manifest, free_buffer) = unsafe {
         ((&raw const (*table).manifest).read(), (&raw const (*table).free_buffer).read())
     };
-    let render = if table_size as usize >= TABLE_SIZE_V1_1 {
-        // SAFETY: `table_size` says the 1.1 field is there too.
+    let render = if minor >= 1 {
+        // SAFETY: a 1.1 table is at least `TABLE_SIZE_V1_1` long (checked above).
         Some(unsafe { (&raw const (*table).render).read() })
     } else {
         None
     };
-    let export = if table_size as usize >= TABLE_SIZE_V1_2 {
-        // SAFETY: `table_size` says the 1.2 field is there too.
+    let export = if minor >= 2 {
+        // SAFETY: a 1.2 table is at least `TABLE_SIZE_V1_2` long (checked above).
         Some(unsafe { (&raw const (*table).export).read() })
     } else {
         None
@@ -157,41 +173,21 @@ fn call_manifest(entry: Entry) -> Result<Vec<u8>, RefusalReason> {
     let mut buffer = Buffer::EMPTY;
     // SAFETY: `manifest` has the ABI's signature and gets a valid, writable buffer.
     let status = unsafe { (entry.manifest)(&mut buffer) };
-    let bytes = take_bytes(entry, buffer).map_err(|detail| RefusalReason::BadTable { detail })?;
-    let text = || one_line(&String::from_utf8_lossy(&bytes));
+    let bytes = take_bytes(entry, buffer).map_err(|detail| RefusalReason::BadBuffer { detail })?;
     match status {
         STATUS_OK => Ok(bytes),
-        STATUS_ERROR => Err(RefusalReason::ManifestFailed { message: text() }),
-        STATUS_PANIC => Err(RefusalReason::ManifestPanicked { message: text() }),
+        STATUS_ERROR => Err(RefusalReason::ManifestFailed { message: answer::message(&bytes) }),
+        STATUS_PANIC => Err(RefusalReason::ManifestPanicked { message: answer::message(&bytes) }),
         other => Err(RefusalReason::ManifestFailed {
-            message: format!("unknown status {other}: {}", text()),
+            message: format!("unknown status {other}: {}", answer::message(&bytes)),
         }),
     }
 }
 
-/// Copies the bytes out of a plugin's buffer and gives the buffer back to the plugin's
-/// own `free_buffer`: the plugin's allocator made it, so only the plugin may free it.
-pub(crate) fn take_bytes(entry: Entry, buffer: Buffer) -> Result<Vec<u8>, String> {
-    if buffer.ptr.is_null() {
-        // Nothing was allocated, so there is nothing to give back.
-        return if buffer.len == 0 {
-            Ok(Vec::new())
-        } else {
-            Err(format!("the plugin returned a null buffer of {} bytes", buffer.len))
-        };
-    }
-    // SAFETY: the plugin promises `len` initialised bytes at `ptr`, which it keeps
-    // until `free_buffer`; they are copied before that call.
-    let bytes = unsafe { std::slice::from_raw_parts(buffer.ptr, buffer.len) }.to_vec();
-    // SAFETY: the buffer came from this plugin's `manifest` and is freed exactly once.
-    unsafe { (entry.free_buffer)(buffer) };
-    Ok(bytes)
-}
-
 /// Parses the manifest JSON and checks the rules the types cannot express.
 fn parse(bytes: &[u8]) -> Result<ChannelManifest, RefusalReason> {
-    let manifest: ChannelManifest = serde_json::from_slice(bytes)
-        .map_err(|err| RefusalReason::ManifestInvalid { detail: one_line(&err.to_string()) })?;
+    let manifest: ChannelManifest = answer::parse(bytes, MANIFEST_SCHEMA)
+        .map_err(|detail| RefusalReason::ManifestInvalid { detail })?;
     manifest.check().map_err(|problems| {
         let detail = problems
             .iter()

@@ -40,6 +40,7 @@
 
 #![deny(missing_docs)]
 
+mod answer;
 mod discover;
 mod export;
 mod handshake;
@@ -48,7 +49,7 @@ mod registry;
 mod render;
 mod search;
 
-pub use export::{ExportError, ExportFile};
+pub use export::{ExportError, ExportFile, FileProblem, decode_files};
 pub use refusal::{Refusal, RefusalReason};
 pub use registry::{LoadedPlugin, Registry, load_plugins};
 pub use render::RenderError;

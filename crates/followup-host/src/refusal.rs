@@ -75,6 +75,13 @@ pub enum RefusalReason {
         /// What is wrong with the table.
         detail: String,
     },
+    /// The plugin answered its manifest call with a buffer the host cannot read (a null
+    /// pointer with a length).
+    #[error("answered its manifest call with a buffer the host cannot read: {detail}")]
+    BadBuffer {
+        /// What is wrong with the buffer.
+        detail: String,
+    },
     /// The plugin panicked while producing its manifest (and caught the panic).
     #[error("panicked while describing itself: {message}")]
     ManifestPanicked {
@@ -115,7 +122,9 @@ pub enum RefusalReason {
 impl RefusalReason {
     /// What the user can do about it, as a lowercase phrase.
     pub fn advice(&self) -> String {
-        let rebuild = "rebuild the plugin with `followup_plugin::declare_channel!`";
+        let rebuild = format!(
+            "rebuild the plugin with `followup_plugin::declare_channel!`, or {HEADER_ADVICE}"
+        );
         match self {
             RefusalReason::Unreadable { .. } => {
                 "check that the path exists and is readable".to_string()
@@ -123,18 +132,19 @@ impl RefusalReason {
             RefusalReason::NotALibrary { .. } => {
                 "remove the file, or replace it with a plugin built for this system".to_string()
             }
-            RefusalReason::MissingSymbol { .. } | RefusalReason::BadTable { .. } => {
-                rebuild.to_string()
-            }
+            RefusalReason::MissingSymbol { .. } | RefusalReason::BadTable { .. } => rebuild,
+            RefusalReason::BadBuffer { .. } => format!(
+                "answer with bytes the plugin allocated, or `ptr` NULL and `len` 0; {HEADER_ADVICE}"
+            ),
             RefusalReason::AbiMismatch { found, expected } => {
                 if abi_major(*found) == abi_major(*expected) {
                     format!(
-                        "upgrade followup, or rebuild the plugin against followup-plugin with ABI {}",
+                        "upgrade followup, or rebuild the plugin against followup-plugin (or followup_plugin.h) with ABI {}",
                         show_abi(*expected)
                     )
                 } else {
                     format!(
-                        "rebuild the plugin against followup-plugin with ABI {}.x",
+                        "rebuild the plugin against followup-plugin (or followup_plugin.h) with ABI {}.x",
                         abi_major(*expected)
                     )
                 }
@@ -157,6 +167,10 @@ impl RefusalReason {
         RefusalReason::AbiMismatch { found, expected: ABI_VERSION }
     }
 }
+
+/// Where an author in another language than Rust finds the rules, as the end of a
+/// piece of advice.
+pub(crate) const HEADER_ADVICE: &str = "for other languages see `followup_plugin.h` (crates/followup-plugin/include) and the ABI reference in docs/writing-a-plugin.md";
 
 /// A packed ABI version as `major.minor`.
 fn show_abi(version: u32) -> String {
@@ -201,6 +215,9 @@ mod tests {
             expected: followup_plugin::abi::abi_version(1, 0),
         };
         assert_eq!(reason.to_string(), "speaks plugin ABI 2.3, but this followup speaks 1.0");
-        assert_eq!(reason.advice(), "rebuild the plugin against followup-plugin with ABI 1.x");
+        assert_eq!(
+            reason.advice(),
+            "rebuild the plugin against followup-plugin (or followup_plugin.h) with ABI 1.x"
+        );
     }
 }

@@ -1,10 +1,14 @@
 //! Asking a loaded plugin to draft a step: JSON out, JSON back, across the C ABI.
+//!
+//! The answer is read as the type `render-answer.schema.json` is generated from, and
+//! every failure names the channel, the step and the library file.
+
+use std::path::PathBuf;
 
 use followup_core::draft::{RenderFailure, RenderRequest, RenderedDraft, TemplateFailure};
 use followup_plugin::abi::{Buffer, STATUS_ERROR, STATUS_OK, STATUS_PANIC, abi_major, abi_minor};
 
-use crate::handshake::take_bytes;
-use crate::refusal::one_line;
+use crate::answer::{self, RENDER_ANSWER_SCHEMA, take_bytes};
 use crate::registry::LoadedPlugin;
 
 /// Why a plugin could not draft a step.
@@ -13,19 +17,27 @@ use crate::registry::LoadedPlugin;
 pub enum RenderError {
     /// The library predates drafting (ABI 1.0).
     #[error(
-        "the `{channel}` plugin speaks ABI {version}, which cannot draft; rebuild it against followup-plugin with ABI 1.1 or later"
+        "the `{channel}` plugin ({}) speaks ABI {version}, which cannot draft; rebuild it against followup-plugin (or followup_plugin.h) with ABI 1.1 or later",
+        .library.display()
     )]
     NotSupported {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The library's ABI version, `major.minor`.
         version: String,
     },
     /// The plugin reported an error.
-    #[error("the `{channel}` plugin could not draft step `{step}`: {message}")]
+    #[error(
+        "the `{channel}` plugin ({}) could not draft step `{step}`: {message}",
+        .library.display()
+    )]
     Failed {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The step id.
         step: String,
         /// The plugin's message.
@@ -36,11 +48,14 @@ pub enum RenderError {
     },
     /// The plugin panicked and caught it.
     #[error(
-        "the `{channel}` plugin panicked while drafting step `{step}`: {message}; report this to the plugin's author"
+        "the `{channel}` plugin ({}) panicked while drafting step `{step}`: {message}; report this to the plugin's author",
+        .library.display()
     )]
     Panicked {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The step id.
         step: String,
         /// The panic message.
@@ -48,11 +63,14 @@ pub enum RenderError {
     },
     /// The plugin answered with something that is not a draft.
     #[error(
-        "the `{channel}` plugin answered step `{step}` with something that is not a draft: {detail}"
+        "the `{channel}` plugin ({}) answered step `{step}` with something that is not a draft: {detail}; report this to the plugin's author",
+        .library.display()
     )]
     Invalid {
         /// The channel id.
         channel: String,
+        /// The library file.
+        library: PathBuf,
         /// The step id.
         step: String,
         /// What is wrong with the answer.
@@ -91,45 +109,43 @@ impl LoadedPlugin {
     /// panicked (caught on its side), or answered with something that is not a draft.
     pub fn render(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderError> {
         let channel = self.manifest.id.clone();
+        let library = self.path.clone();
         let step = request.step.id.clone();
         let Some(render) = self.entry.render else {
             return Err(RenderError::NotSupported {
                 channel,
+                library,
                 version: format!("{}.{}", abi_major(self.abi_version), abi_minor(self.abi_version)),
             });
         };
-        let input = serde_json::to_vec(request).map_err(|err| RenderError::Invalid {
+        let invalid = |detail: String| RenderError::Invalid {
             channel: channel.clone(),
+            library: library.clone(),
             step: step.clone(),
-            detail: format!("the request could not be written: {err}"),
-        })?;
+            detail,
+        };
+        let input = serde_json::to_vec(request)
+            .map_err(|err| invalid(format!("the request could not be written: {err}")))?;
         let mut buffer = Buffer::EMPTY;
         // SAFETY: `render` has the ABI's signature; `input` is alive for the call and
         // `buffer` is a valid, writable slot. The library is never unloaded.
         let status = unsafe { render(input.as_ptr(), input.len(), &mut buffer) };
-        let bytes = take_bytes(self.entry, buffer).map_err(|detail| RenderError::Invalid {
-            channel: channel.clone(),
-            step: step.clone(),
-            detail,
-        })?;
-        let text = || one_line(&String::from_utf8_lossy(&bytes));
+        let bytes = take_bytes(self.entry, buffer).map_err(invalid)?;
         match status {
-            STATUS_OK => serde_json::from_slice(&bytes).map_err(|err| RenderError::Invalid {
-                channel,
-                step,
-                detail: one_line(&err.to_string()),
-            }),
+            STATUS_OK => answer::parse(&bytes, RENDER_ANSWER_SCHEMA).map_err(invalid),
             STATUS_ERROR => {
                 let RenderFailure { message, template } = failure(&bytes);
+                let message = answer::message(message.as_bytes());
                 let template = template.map(Box::new);
-                Err(RenderError::Failed { channel, step, message: one_line(&message), template })
+                Err(RenderError::Failed { channel, library, step, message, template })
             }
-            STATUS_PANIC => Err(RenderError::Panicked { channel, step, message: text() }),
-            other => Err(RenderError::Invalid {
+            STATUS_PANIC => Err(RenderError::Panicked {
                 channel,
+                library,
                 step,
-                detail: format!("unknown status {other}: {}", text()),
+                message: answer::message(&bytes),
             }),
+            other => Err(invalid(format!("unknown status {other}: {}", answer::message(&bytes)))),
         }
     }
 }

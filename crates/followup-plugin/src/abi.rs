@@ -11,6 +11,11 @@
 //! message (on error or caught panic). The buffer is allocated by the plugin and must
 //! be handed back to the same plugin's `free_buffer`: each library has its own
 //! allocator.
+//!
+//! For plugins written in other languages, `include/followup_plugin.h` in this crate
+//! describes the same ABI in C (names, layout, sizes, ownership); a test compiles it
+//! and compares every size, offset and constant with this module. Whatever is added
+//! here must be added there too.
 
 /// Packs a major and a minor version: major in the high 16 bits, minor in the low.
 pub const fn abi_version(major: u16, minor: u16) -> u32 {
@@ -72,8 +77,10 @@ impl Buffer {
 
 /// The entry points of a plugin, ABI major version 1.
 ///
-/// New fields are only ever appended; `table_size` tells the host how many a library
-/// has.
+/// New fields are only ever appended. `abi_version` says which of them a library has,
+/// and `table_size` must be at least that minor version's size
+/// ([`TABLE_SIZE_V1_0`], [`TABLE_SIZE_V1_1`], [`TABLE_SIZE_V1_2`]); the host refuses a
+/// shorter table.
 #[repr(C)]
 pub struct PluginTable {
     /// The ABI version, as from the version function.
@@ -93,13 +100,12 @@ pub struct PluginTable {
     pub export: unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32,
 }
 
-/// The size of a 1.0 table: every field before `render`. A host accepts any table at
-/// least this long and uses the later fields only when `table_size` covers them.
+/// The size of a 1.0 table: every field before `render`. No table may be shorter.
 pub const TABLE_SIZE_V1_0: usize = std::mem::offset_of!(PluginTable, render);
 
-/// The size of a 1.1 table: every field before `export`. A table at least this long
-/// has `render`.
+/// The size of a 1.1 table: every field before `export`. A table that says 1.1 is at
+/// least this long.
 pub const TABLE_SIZE_V1_1: usize = std::mem::offset_of!(PluginTable, export);
 
-/// The size of a 1.2 table: a table at least this long has `export`.
+/// The size of a 1.2 table: a table that says 1.2 is at least this long.
 pub const TABLE_SIZE_V1_2: usize = size_of::<PluginTable>();

@@ -148,7 +148,7 @@ fn existing(path: PathBuf) -> PathBuf {
 }
 
 /// The root of the followup workspace, two levels above this crate.
-fn workspace_root() -> PathBuf {
+pub(crate) fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("..")
         .join("..")

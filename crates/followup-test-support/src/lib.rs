@@ -12,6 +12,9 @@
 //! new`, or `examples/whatsapp`) into a target directory of its own, such as
 //! [`out_of_tree_target_dir`], and [`library_in`] finds its library there.
 //!
+//! [`c_example_plugin`] and [`c_fault_plugin`] compile plugins written in C against
+//! `followup_plugin.h` with the system C compiler ([`build_c_library`] for others).
+//!
 //! [`ScratchDir`] is a temporary directory in which a test installs libraries under
 //! the names the host looks for.
 //!
@@ -32,10 +35,15 @@
 #![deny(missing_docs)]
 
 mod build;
+mod c;
 mod scratch;
 
 pub use build::{
     build_crate, fault_plugin, fault_plugins_dir, followup_binary, library_in,
     out_of_tree_target_dir, workspace_plugin, workspace_plugins_dir, workspace_plugins_dir_release,
+};
+pub use c::{
+    C_FLAGS, build_c_library, c_compiler, c_example_plugin, c_fault_plugin, compile_c,
+    plugin_header_dir,
 };
 pub use scratch::{ScratchDir, plugin_file_name};

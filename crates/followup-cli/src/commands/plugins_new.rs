@@ -1,11 +1,12 @@
-//! `followup plugins new NAME [--dir DIR]`: makes a channel plugin crate that builds,
-//! loads and passes `followup plugins check` as it is.
+//! `followup plugins new NAME [--dir DIR] [--followup-path PATH]`: makes a channel
+//! plugin crate that builds, loads and passes `followup plugins check` as it is.
 //!
 //! The crate's files are the templates in `crates/followup-cli/scaffold/`, compiled
 //! into the binary. It depends on `followup-plugin` (and, for its tests, on
-//! `followup-conformance`) by path, in the repository this binary was built from, is a
+//! `followup-conformance`) by path, in the followup checkout given with
+//! `--followup-path` or else the repository this binary was built from, is a
 //! workspace of its own so that it builds wherever it is put, and starts with that
-//! repository's `Cargo.lock`, so that it builds with the dependency versions followup
+//! checkout's `Cargo.lock`, so that it builds with the dependency versions followup
 //! was tested with.
 //!
 //! Nothing is ever overwritten: the files are written into a fresh hidden folder beside
@@ -49,8 +50,16 @@ pub fn run(settings: &PluginsNewSettings) -> anyhow::Result<ExitCode> {
     let id = &settings.name;
     check_id(id)?;
     let dir = &settings.dir;
+    let root = match &settings.followup_path {
+        Some(path) => checkout(path)?,
+        None => built_from(),
+    };
     refuse_existing(dir)?;
 
+    let repository_path = |relative: &str| {
+        let path = root.join(relative);
+        path.canonicalize().unwrap_or(path)
+    };
     let plugin_crate = repository_path("crates/followup-plugin");
     let values = Values {
         id: id.clone(),
@@ -81,7 +90,7 @@ pub fn run(settings: &PluginsNewSettings) -> anyhow::Result<ExitCode> {
     if !plugin_crate.join("Cargo.toml").is_file() {
         writeln!(
             out,
-            "\nwarning: {} does not exist (this followup was built elsewhere); point `followup-plugin` and `followup-conformance` in Cargo.toml at a copy of the followup repository",
+            "\nwarning: {} does not exist (this followup was built elsewhere); run again with --followup-path pointing at a followup checkout, or point `followup-plugin` and `followup-conformance` in Cargo.toml at one",
             plugin_crate.display()
         )?;
     }
@@ -117,6 +126,24 @@ fn check_id(id: &str) -> Result<(), UsageError> {
         )));
     }
     Ok(())
+}
+
+/// The followup checkout at `path`, absolute, when it holds the plugin API crate.
+fn checkout(path: &Path) -> Result<PathBuf, UsageError> {
+    let has_crate = |root: &Path| root.join("crates/followup-plugin/Cargo.toml").is_file();
+    match path.canonicalize() {
+        Ok(root) if has_crate(&root) => Ok(root),
+        _ => Err(UsageError(format!(
+            "--followup-path {}: not a followup checkout (there is no crates/followup-plugin/Cargo.toml); give the folder of a followup checkout or of an unpacked source release",
+            path.display()
+        ))),
+    }
+}
+
+/// The root of the repository this binary was built from, resolved when it exists.
+fn built_from() -> PathBuf {
+    let root = Path::new(CLI_DIR).ancestors().nth(2).unwrap_or(Path::new(CLI_DIR));
+    root.canonicalize().unwrap_or_else(|_| root.to_path_buf())
 }
 
 /// Refuses a target that exists and is not an empty folder.
@@ -240,13 +267,6 @@ impl Values {
     }
 }
 
-/// A path in the repository this binary was built from, resolved when it exists.
-fn repository_path(relative: &str) -> PathBuf {
-    let root = Path::new(CLI_DIR).ancestors().nth(2).unwrap_or(Path::new(CLI_DIR));
-    let path = root.join(relative);
-    path.canonicalize().unwrap_or(path)
-}
-
 /// A path as a TOML string, quoted and escaped.
 fn toml_string(path: &Path) -> String {
     toml::Value::String(path.to_string_lossy().replace('\\', "/")).to_string()
@@ -317,6 +337,26 @@ mod tests {
                 }),
                 "{path} has an unfilled placeholder:\n{text}"
             );
+        }
+    }
+
+    #[test]
+    fn no_link_is_empty() {
+        // Regression (issue 15): the README linked to an empty repository address.
+        assert!(!env!("CARGO_PKG_REPOSITORY").is_empty(), "set `repository` in Cargo.toml");
+        let values = Values {
+            id: "demo".into(),
+            type_name: "DemoChannel".into(),
+            display_name: "Demo".into(),
+            package: "followup-demo".into(),
+            library: "libfollowup_demo.so".into(),
+            plugin_path: "\"/x\"".into(),
+            conformance_path: "\"/y\"".into(),
+            guide: "/guide.md".into(),
+        };
+        for (path, template) in FILES {
+            let text = values.fill(template);
+            assert!(!text.contains("]()"), "{path} has an empty link:\n{text}");
         }
     }
 
