@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use followup_core::draft::{Draft, RENDER_REQUEST_VERSION, RenderRequest, RenderedDraft};
-use followup_core::export::{EXPORT_REQUEST_VERSION, ExportRequest, Paper};
+use followup_core::export::{ExportRequest, Paper};
 use followup_core::plan::{Purpose, Step};
 use followup_plugin::abi::{Buffer, ENTRY_SYMBOL_V1, PluginTable, STATUS_OK};
 use followup_test_support::{c_example_plugin, workspace_plugin};
@@ -91,14 +91,13 @@ fn check_step(
         serde_json::from_slice(&call(table, table.render, &request)).expect("a draft is JSON");
     boon.assert_valid("render-answer.schema.json", &format!("the draft of {label}"), &answer);
     let rendered: RenderedDraft = serde_json::from_value(answer).expect("the host reads it too");
-    let request = ExportRequest {
-        request_version: EXPORT_REQUEST_VERSION,
-        draft: Draft::new(step, rendered),
-        step: step.clone(),
-        interview: interview.clone(),
-        style: Default::default(),
-        paper: Paper::Letter,
-    };
+    let request = ExportRequest::new(
+        Draft::new(step, rendered),
+        step.clone(),
+        interview.clone(),
+        Default::default(),
+        Paper::Letter,
+    );
     let answer: Value =
         serde_json::from_slice(&call(table, table.export, &request)).expect("files are JSON");
     boon.assert_valid("export-answer.schema.json", &format!("the files of {label}"), &answer);

@@ -159,17 +159,85 @@ fn check_emails(
             .collect();
         assert_eq!(cc, expected, "{name}: Cc follows the outreach policy");
 
-        assert_eq!(message.subject(), draft.subject.as_deref(), "{name}: Subject");
+        // A check-in answers the thank-you's thread: `Re: ` its subject, and the headers
+        // that thread it.
+        match followup_core::export::thread_parent(&plan.steps, step) {
+            Some(parent) => {
+                let parent_id = followup_core::export::message_id(&parent.id, &interview);
+                let parent_subject = drafts[&parent.id].subject.clone().expect("a subject");
+                assert_eq!(
+                    message.subject(),
+                    Some(format!("Re: {parent_subject}").as_str()),
+                    "{name}: Subject"
+                );
+                assert_eq!(
+                    message.in_reply_to().as_text(),
+                    Some(parent_id.as_str()),
+                    "{name}: In-Reply-To"
+                );
+                assert_eq!(
+                    message.references().as_text(),
+                    Some(parent_id.as_str()),
+                    "{name}: References"
+                );
+            }
+            None => {
+                assert_eq!(message.subject(), draft.subject.as_deref(), "{name}: Subject");
+                assert!(
+                    message.in_reply_to().is_empty(),
+                    "{name}: a first message answers nothing"
+                );
+            }
+        }
         let date = message.date().expect("a Date").to_timestamp();
         assert_eq!(date, step.send_at.as_second(), "{name}: Date is the moment to send");
-        let id = format!("{}.{key}@followup.invalid", step.id);
+        let id = followup_core::export::message_id(&step.id, &interview);
+        if step.id.is_ascii() {
+            assert_eq!(id, format!("{}.{key}@followup.invalid", step.id), "{name}: Message-ID");
+        }
         assert_eq!(message.message_id(), Some(id.as_str()), "{name}: Message-ID");
+        assert!(id.is_ascii(), "{name}: an ASCII Message-ID");
+        assert_python_reads_without_defects(&name, bytes);
         let unsent = message.header("X-Unsent").and_then(|v| v.as_text());
         assert_eq!(unsent, Some("1"), "{name}: X-Unsent");
         assert!(message.bcc().is_none(), "{name}: no Bcc");
         let body = message.body_text(0).expect("a text body");
         assert_eq!(body.replace("\r\n", "\n").trim_end(), draft.body.trim_end(), "{name}: body");
     }
+}
+
+/// Python's `email` package (the standard library's parser, strict policy) reads the
+/// message without a single defect.
+#[track_caller]
+fn assert_python_reads_without_defects(name: &str, bytes: &[u8]) {
+    let script = r#"
+import sys, email, email.policy
+m = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+defects = list(m.defects) + [d for part in m.walk() for d in part.defects]
+for h in ('From', 'To', 'Cc', 'Subject', 'Message-ID', 'In-Reply-To', 'References'):
+    v = m[h]
+    defects += list(getattr(v, 'defects', []))
+if defects:
+    print(repr(defects))
+    sys.exit(1)
+"#;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs (it is on every machine here)");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("a pipe");
+        stdin.write_all(bytes).expect("python reads the message");
+    }
+    let output = child.wait_with_output().expect("python ends");
+    assert!(
+        output.status.success(),
+        "{name}: Python's email package finds defects: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
 }
 
 /// The events of a calendar file, parsed by icalendar's parser.
@@ -549,7 +617,15 @@ fn hostile_text_never_adds_a_header_or_a_calendar_line() {
     for (name, bytes) in emails {
         let message = MessageParser::default().parse(bytes.as_slice()).expect("parses");
         let headers: Vec<&str> = message.headers().iter().map(|h| h.name.as_str()).collect();
-        assert_eq!(headers, known, "{name}: exactly the expected headers");
+        // Check-ins answer the thank-you's thread: two headers more, and no others.
+        let expected: Vec<&str> = if name.starts_with("check-in") {
+            let mut threaded = known.to_vec();
+            threaded.splice(2..2, ["In-Reply-To", "References"]);
+            threaded
+        } else {
+            known.to_vec()
+        };
+        assert_eq!(headers, expected, "{name}: exactly the expected headers");
         assert!(message.bcc().is_none(), "{name}");
         let to: Vec<_> = message.to().map(|a| a.iter().collect()).unwrap_or_default();
         assert_eq!(to.len(), 1, "{name}: one recipient");
@@ -561,7 +637,7 @@ fn hostile_text_never_adds_a_header_or_a_calendar_line() {
         let text = String::from_utf8_lossy(bytes);
         let head = text.split("\r\n\r\n").next().unwrap_or_default();
         for line in head.split("\r\n") {
-            let is_header = known.iter().any(|h| line.starts_with(&format!("{h}: ")));
+            let is_header = expected.iter().any(|h| line.starts_with(&format!("{h}: ")));
             assert!(is_header || line.starts_with([' ', '\t']), "{name}: stray line {line:?}");
             assert!(!line.contains('\r') && !line.contains('\n') && !line.contains('\0'));
         }
@@ -592,4 +668,26 @@ fn hostile_text_never_adds_a_header_or_a_calendar_line() {
     assert!(!html.contains("\u{0}") && !html.contains("\u{7}"));
     assert!(html.contains("Northwind\u{FFFD} Analytics; Inc, \\ &quot;quoted&quot;"), "escaped");
     check_self_contained(&html, &files);
+}
+
+/// Regression (issue 11): a name in another script once put raw non-ASCII into a
+/// Message-ID. Every exported message of an interview with such names keeps to ASCII
+/// ids, threads its check-ins, and reads in Python without a defect.
+#[test]
+fn messages_for_names_in_other_scripts_have_ascii_ids_and_thread() {
+    let interview = "tests/export/japanese-interviewer.toml";
+    let home = ScratchDir::new("export-unicode");
+    let out = home.path().join("out");
+    let run = export(home.path(), interview, &out, &[]);
+    assert!(run.code == 0 || run.code == 1, "{}", run.transcript());
+    let plan = plan(home.path(), interview, &[]);
+    let drafts = drafts(home.path(), interview, &[]);
+    let files = files(&out);
+    let emails = files.keys().filter(|name| name.ends_with(".eml")).count();
+    assert!(emails >= 2, "the thank-you and the check-ins go by email: {:?}", files.keys());
+    check_emails(interview, &files, &plan, &drafts);
+    assert!(
+        plan.steps.iter().any(|s| !s.id.is_ascii() && s.channel == "email"),
+        "the fixture has a step id outside ASCII, which this test is about"
+    );
 }

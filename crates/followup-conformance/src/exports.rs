@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 
 use followup_core::draft::{Draft, RenderedDraft};
-use followup_core::export::{EXPORT_REQUEST_VERSION, ExportRequest, Paper};
+use followup_core::export::{ExportRequest, Paper};
 use followup_core::plan::Purpose;
 use followup_host::ExportFile;
 
@@ -36,14 +36,13 @@ pub(crate) enum Exported {
 /// The export request `followup export` would send for a draft of `sample`.
 pub(crate) fn request(sample: &Sample, rendered: &RenderedDraft) -> ExportRequest {
     let render = &sample.request;
-    ExportRequest {
-        request_version: EXPORT_REQUEST_VERSION,
-        draft: Draft::new(&render.step, rendered.clone()),
-        step: render.step.clone(),
-        interview: render.interview.clone(),
-        style: render.style.clone(),
-        paper: Paper::Letter,
-    }
+    ExportRequest::new(
+        Draft::new(&render.step, rendered.clone()),
+        render.step.clone(),
+        render.interview.clone(),
+        render.style.clone(),
+        Paper::Letter,
+    )
 }
 
 /// Whether `media_type` reads as `type/subtype`, optionally with parameters: the

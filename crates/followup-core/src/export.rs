@@ -42,6 +42,93 @@ pub struct ExportRequest {
     /// The paper printed files are laid out on.
     #[serde(default)]
     pub paper: Paper,
+    /// The earlier message this one follows up, for channels that thread (an email
+    /// check-in answers the thank-you's thread). Absent for a first message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_reply_to: Option<Thread>,
+}
+
+/// The earlier message of a thread that a step's message answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Thread {
+    /// Its Message-ID, without angle brackets (see [`message_id`]).
+    pub message_id: String,
+    /// Its subject, when it had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// When it was (to be) sent.
+    pub sent_at: crate::time::Moment,
+}
+
+impl ExportRequest {
+    /// The request to export `draft` of `step`, with no earlier message to answer.
+    pub fn new(
+        draft: Draft,
+        step: Step,
+        interview: Interview,
+        style: DraftStyle,
+        paper: Paper,
+    ) -> ExportRequest {
+        ExportRequest {
+            request_version: EXPORT_REQUEST_VERSION,
+            draft,
+            step,
+            interview,
+            style,
+            paper,
+            in_reply_to: None,
+        }
+    }
+
+    /// The same request, answering `thread`.
+    pub fn replying_to(mut self, thread: Option<Thread>) -> ExportRequest {
+        self.in_reply_to = thread;
+        self
+    }
+}
+
+/// The step of `steps` whose thread `step` continues: for a check-in or closing note,
+/// the thank-you to the same person on the same channel. `None` for every other step.
+pub fn thread_parent<'s>(steps: &'s [Step], step: &Step) -> Option<&'s Step> {
+    use crate::plan::Purpose;
+    if !matches!(step.purpose, Purpose::CheckIn | Purpose::ClosingTheLoop) {
+        return None;
+    }
+    steps.iter().find(|parent| {
+        parent.purpose == Purpose::ThankYou
+            && parent.channel == step.channel
+            && parent.recipient.name == step.recipient.name
+            && parent.recipient.on_behalf_of == step.recipient.on_behalf_of
+    })
+}
+
+/// The Message-ID of a step's email, without angle brackets: the step id and the
+/// [`interview_key`], `@followup.invalid` (`.invalid` is reserved, RFC 2606, so it never
+/// collides with a real server's). Always ASCII, as RFC 5322 requires: a character a
+/// Message-ID may not hold (a name in another script) is written as `=` and the hex of
+/// its UTF-8 bytes.
+///
+/// ```
+/// # let interview: followup_core::interview::Interview =
+/// #     serde_json::from_value(followup_core::examples::interview_example()).expect("valid");
+/// let id = followup_core::export::message_id("thank-you-佐藤-email", &interview);
+/// assert!(id.is_ascii());
+/// assert!(id.starts_with("thank-you-=E4=BD=90=E8=97=A4-email."));
+/// assert!(id.ends_with("@followup.invalid"));
+/// ```
+pub fn message_id(step_id: &str, interview: &Interview) -> String {
+    let mut local = String::with_capacity(step_id.len());
+    for c in step_id.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            local.push(c);
+        } else {
+            let mut bytes = [0u8; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                local.push_str(&format!("={byte:02X}"));
+            }
+        }
+    }
+    format!("{local}.{}@followup.invalid", interview_key(interview))
 }
 
 /// A paper size for printed files.

@@ -7,7 +7,7 @@
 mod common;
 
 use followup_core::draft::{Draft, RenderedDraft};
-use followup_core::export::{EXPORT_REQUEST_VERSION, ExportRequest, Paper};
+use followup_core::export::{ExportRequest, Paper};
 use followup_host::{ExportError, LoadedPlugin};
 use followup_test_support::ScratchDir;
 use serde_json::json;
@@ -46,14 +46,13 @@ fn request(channel: &str) -> ExportRequest {
         checks: Vec::new(),
         meta: Default::default(),
     };
-    ExportRequest {
-        request_version: EXPORT_REQUEST_VERSION,
-        draft: Draft::new(&step, rendered),
+    ExportRequest::new(
+        Draft::new(&step, rendered),
         step,
         interview,
-        style: Default::default(),
-        paper: Paper::Letter,
-    }
+        Default::default(),
+        Paper::Letter,
+    )
 }
 
 /// Asks `plugin` to export `request`, asserts a one-line failure and snapshots it.

@@ -85,8 +85,8 @@ pub use followup_core::draft::{
     RenderedDraft, TemplateFailure,
 };
 pub use followup_core::export::{
-    Contact, EXPORT_REQUEST_VERSION, ExportRequest, ExportedFile, ExportedFiles, Paper,
-    check_file_name, interview_key,
+    Contact, EXPORT_REQUEST_VERSION, ExportRequest, ExportedFile, ExportedFiles, Paper, Thread,
+    check_file_name, interview_key, message_id,
 };
 pub use followup_core::interview::Interview;
 pub use followup_core::interview::{Culture, RoleKind};
@@ -364,14 +364,13 @@ mod tests {
             checks: Vec::new(),
             meta: Default::default(),
         };
-        ExportRequest {
-            request_version: EXPORT_REQUEST_VERSION,
-            draft: Draft::new(&step, rendered),
+        ExportRequest::new(
+            Draft::new(&step, rendered),
             step,
             interview,
-            style: DraftStyle::default(),
-            paper: Paper::Letter,
-        }
+            DraftStyle::default(),
+            Paper::Letter,
+        )
     }
 
     /// Calls the exported `export` entry point and takes its answer back.

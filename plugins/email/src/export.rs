@@ -9,15 +9,11 @@
 //! written into its header as it is.
 
 use followup_plugin::{
-    Contact, ExportRequest, ExportedFiles, exported_file, interview_key, single_line,
+    Contact, ExportRequest, ExportedFiles, exported_file, message_id, single_line,
 };
 use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address;
 use mail_builder::headers::raw::Raw;
-
-/// The domain of the Message-IDs: `.invalid` is reserved (RFC 2606), so the id can
-/// never collide with a real server's.
-const MESSAGE_ID_DOMAIN: &str = "followup.invalid";
 
 /// One `.eml` per step.
 pub fn files(request: &ExportRequest) -> Result<ExportedFiles, String> {
@@ -39,9 +35,22 @@ pub fn files(request: &ExportRequest) -> Result<ExportedFiles, String> {
     if !copied.is_empty() {
         message = message.cc(Address::new_list(copied));
     }
-    let subject = request.draft.subject.as_deref().map(single_line).unwrap_or_default();
-    let message_id =
-        format!("{}.{}@{MESSAGE_ID_DOMAIN}", request.step.id, interview_key(&request.interview));
+    let mut subject = request.draft.subject.as_deref().map(single_line).unwrap_or_default();
+    // A check-in answers the thank-you's thread, as a careful person writes it: the same
+    // subject after `Re: `, and the headers that let every mail client thread it.
+    if let Some(thread) = &request.in_reply_to {
+        let parent = single_line(&thread.message_id);
+        message = message.in_reply_to(parent.clone()).references(parent);
+        if let Some(earlier) = thread.subject.as_deref().map(single_line).filter(|s| !s.is_empty())
+        {
+            subject = if earlier.to_ascii_lowercase().starts_with("re:") {
+                earlier
+            } else {
+                format!("Re: {earlier}")
+            };
+        }
+    }
+    let message_id = message_id(&request.step.id, &request.interview);
     let message = message
         .subject(subject)
         .date(request.step.send_at.as_second())

@@ -23,9 +23,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use followup_core::draft::{CheckLevel, Draft, RenderRequest};
-use followup_core::export::{EXPORT_REQUEST_VERSION, ExportRequest, Paper};
+use followup_core::export::{ExportRequest, Paper, Thread, message_id, thread_parent};
 use followup_core::one_line::one_line;
 use followup_core::plan::Step;
+use followup_core::time::Moment;
 use followup_export::{ExportedStep, html, ics};
 use followup_host::ExportFile;
 
@@ -64,8 +65,21 @@ pub fn run(settings: &ExportSettings) -> anyhow::Result<ExitCode> {
     }
     let paper = settings.paper;
     let names = super::channel_names(&planned.registry);
-    let mut steps: Vec<StepExport<'_>> =
-        planned.plan.steps.iter().map(|step| export_step(&planned, step, paper, &names)).collect();
+    // Steps go in plan order, so a thank-you is drafted before the check-ins that answer
+    // its thread (and need its subject).
+    let mut steps: Vec<StepExport<'_>> = Vec::with_capacity(planned.plan.steps.len());
+    for step in &planned.plan.steps {
+        let thread = thread_parent(&planned.plan.steps, step).map(|parent| Thread {
+            message_id: message_id(&parent.id, &planned.interview.interview),
+            subject: steps
+                .iter()
+                .find(|done| done.step.id == parent.id)
+                .and_then(|done| done.draft.as_ref())
+                .and_then(|draft| draft.subject.clone()),
+            sent_at: Moment(parent.send_at),
+        });
+        steps.push(export_step(&planned, step, paper, &names, thread));
+    }
     refuse_clashing_names(&mut steps);
 
     let now = settings.input.now;
@@ -175,6 +189,7 @@ fn export_step<'p>(
     step: &'p Step,
     paper: Paper,
     names: &std::collections::BTreeMap<String, String>,
+    thread: Option<Thread>,
 ) -> StepExport<'p> {
     let channel_name = names.get(&step.channel).cloned().unwrap_or_else(|| step.channel.clone());
     let mut export = StepExport { step, channel_name, draft: None, files: Vec::new(), error: None };
@@ -192,14 +207,14 @@ fn export_step<'p>(
             return export;
         }
     };
-    let request = ExportRequest {
-        request_version: EXPORT_REQUEST_VERSION,
-        draft: draft.clone(),
-        step: step.clone(),
-        interview: planned.interview.interview.clone(),
+    let request = ExportRequest::new(
+        draft.clone(),
+        step.clone(),
+        planned.interview.interview.clone(),
         style,
         paper,
-    };
+    )
+    .replying_to(thread);
     match plugin.export(&request) {
         Ok(files) => export.files = files,
         Err(err) => export.error = Some(err.to_string()),
