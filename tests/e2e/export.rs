@@ -241,7 +241,7 @@ if defects:
 }
 
 /// The events of a calendar file, parsed by icalendar's parser.
-fn events(ics: &str) -> Vec<Component<'static>> {
+pub(crate) fn events(ics: &str) -> Vec<Component<'static>> {
     let unfolded = unfold(ics);
     let calendar = read_calendar(&unfolded).unwrap_or_else(|err| panic!("the .ics parses: {err}"));
     let events: Vec<Component<'static>> = calendar
@@ -272,7 +272,7 @@ fn owned(component: &Component<'_>) -> Component<'static> {
 
 /// The value of property `name` of `component`, unescaped as TEXT.
 #[track_caller]
-fn prop(component: &Component<'_>, name: &str) -> String {
+pub(crate) fn prop(component: &Component<'_>, name: &str) -> String {
     let property = component
         .find_prop(name)
         .unwrap_or_else(|| panic!("{} has no {name}", component.name.as_str()));

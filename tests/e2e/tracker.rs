@@ -567,3 +567,88 @@ fn export_records_each_steps_file_and_message_id() {
         .count();
     assert_eq!(count, 4);
 }
+
+#[test]
+fn the_calendar_follows_the_tracker_and_cancels_what_stopped() {
+    use crate::export::{events, prop};
+    let user = User::new();
+    user.ok(&["add", EMAIL, "--now", "2026-11-24T15:30:00-06:00"]);
+    let file = user.home.path().join("followup.ics");
+    let file_arg = file.display().to_string();
+    let first = user.ok(&["calendar", "--out", &file_arg, "--now", "2026-11-24T15:31:00-06:00"]);
+    assert!(first.stdout.starts_with("created"), "{}", first.stdout);
+    let before = std::fs::read_to_string(&file).expect("written");
+    let parsed = events(&before);
+    assert_eq!(parsed.len(), 4);
+    assert!(
+        parsed.iter().all(|e| e.find_prop("STATUS").is_none() && e.find_prop("SEQUENCE").is_none())
+    );
+    // The same UIDs as `followup export` writes, so an imported export is updated.
+    let out = user.home.path().join("drafts");
+    user.ok(&[
+        "export",
+        EMAIL,
+        "--out",
+        &out.display().to_string(),
+        "--now",
+        "2026-11-24T15:40:00-06:00",
+    ]);
+    let exported = std::fs::read_to_string(out.join("followup.ics")).expect("exported");
+    let uids = |text: &str| {
+        let mut uids: Vec<String> = events(text).iter().map(|e| prop(e, "UID")).collect();
+        uids.sort();
+        uids
+    };
+    assert_eq!(uids(&before), uids(&exported));
+    // Nothing changed (the export only recorded files): the same bytes, at another time.
+    user.ok(&["calendar", "--out", &file_arg, "--now", "2026-11-24T15:50:00-06:00"]);
+    let again = user.ok(&["calendar", "--out", &file_arg, "--now", "2026-11-24T16:50:00-06:00"]);
+    assert!(again.stdout.starts_with("unchanged"), "{}", again.stdout);
+
+    // A late send moves the LinkedIn request: its SEQUENCE rises, its time follows.
+    user.ok(&[
+        "sent",
+        "thank-you-dana-whitfield-email",
+        "--at",
+        "2026-11-25T08:40:00-06:00",
+        "--now",
+        "2026-11-25T08:45:00-06:00",
+    ]);
+    user.ok(&["calendar", "--out", &file_arg, "--now", "2026-11-25T08:46:00-06:00"]);
+    let moved = std::fs::read_to_string(&file).expect("written");
+    let linkedin = events(&moved)
+        .into_iter()
+        .find(|e| prop(e, "UID").starts_with("connection-request-dana-whitfield-linkedin."))
+        .expect("the LinkedIn request is there");
+    assert_eq!(prop(&linkedin, "SEQUENCE"), "1");
+    assert_eq!(prop(&linkedin, "DTSTART"), "20261125T154000Z");
+
+    // A reply cancels the check-ins; the calendar keeps them, cancelled.
+    user.ok(&[
+        "replied",
+        ANA,
+        "--at",
+        "2026-12-01T10:00:00-06:00",
+        "--now",
+        "2026-12-01T10:01:00-06:00",
+    ]);
+    user.ok(&["calendar", "--out", &file_arg, "--now", "2026-12-01T10:02:00-06:00"]);
+    let replied = std::fs::read_to_string(&file).expect("written");
+    let parsed = events(&replied);
+    assert_eq!(parsed.len(), 4, "stopped steps stay, cancelled");
+    for event in &parsed {
+        let cancelled = event.find_prop("STATUS").is_some_and(|p| p.val.as_str() == "CANCELLED");
+        let check_in = prop(event, "UID").starts_with("check-in-");
+        assert_eq!(cancelled, check_in, "{}", prop(event, "UID"));
+        if check_in {
+            assert!(prop(event, "SEQUENCE").parse::<u32>().is_ok_and(|n| n >= 1));
+        }
+        assert!(event.find_prop("DURATION").is_some(), "every event has an end");
+    }
+    // Another file is not replaced without --force.
+    let notes = user.home.path().join("notes.ics");
+    std::fs::write(&notes, "my own calendar\n").expect("written");
+    let refused = user.run(&["calendar", "--out", &notes.display().to_string()]);
+    assert_ne!(refused.code, 0, "{}", refused.transcript());
+    assert_eq!(std::fs::read_to_string(&notes).expect("kept"), "my own calendar\n");
+}

@@ -102,6 +102,9 @@ pub enum Command {
     Forget(track::ForgetArgs),
     /// Export the store as JSON Lines, or import such a file into an empty store.
     Store(track::StoreArgs),
+    /// One calendar of every tracked step, kept current: moved steps update, stopped
+    /// ones are cancelled.
+    Calendar(track::CalendarArgs),
 }
 
 /// Arguments of `followup validate`.

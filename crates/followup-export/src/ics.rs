@@ -62,7 +62,13 @@ pub fn calendar(name: &str, steps: &[ExportedStep<'_>], now: Timestamp) -> Strin
         ));
         lines.raw("BEGIN:VEVENT");
         lines.text("UID", &format!("{}.{key}@followup.invalid", step.id));
-        lines.raw(&format!("DTSTAMP:{}", utc(now)));
+        lines.raw(&format!("DTSTAMP:{}", utc(export.changed_at.unwrap_or(now))));
+        if export.sequence > 0 {
+            lines.raw(&format!("SEQUENCE:{}", export.sequence));
+        }
+        if export.cancelled.is_some() {
+            lines.raw("STATUS:CANCELLED");
+        }
         lines.raw(&format!("DTSTART:{}", utc(step.send_at)));
         lines.raw(&format!("DURATION:PT{EVENT_MINUTES}M"));
         lines.text("SUMMARY", &summary);
@@ -87,6 +93,9 @@ fn description(export: &ExportedStep<'_>) -> String {
     let zone = &step.time_zone;
     let mut text = String::new();
     // Writing into a String cannot fail.
+    if let Some(reason) = export.cancelled {
+        let _ = writeln!(text, "Cancelled: {reason}.");
+    }
     let _ = writeln!(text, "Send at {} ({}).", human(step.send_at, zone), step.time_zone_name());
     let _ = writeln!(
         text,

@@ -46,11 +46,31 @@ pub struct ExportedStep<'a> {
     pub files: Vec<&'a str>,
     /// Why the step could not be drafted or exported.
     pub error: Option<&'a str>,
+    /// How many times the step changed since it was first planned (a tracked step's
+    /// revision): the calendar event's `SEQUENCE`, so calendars take the new time.
+    pub sequence: u32,
+    /// Why the step will not be sent after all (a reply, an outcome, no longer planned):
+    /// its event is written `STATUS:CANCELLED` so a calendar that re-imports the file
+    /// removes it.
+    pub cancelled: Option<&'a str>,
+    /// When the step last changed, for the event's `DTSTAMP` (else the calendar's `now`),
+    /// so that writing an unchanged calendar again gives the same bytes.
+    pub changed_at: Option<jiff::Timestamp>,
 }
 
 impl<'a> ExportedStep<'a> {
     /// A step with nothing drafted or exported yet.
     pub fn new(interview: &'a ValidInterview, step: &'a Step, channel_name: &'a str) -> Self {
-        ExportedStep { interview, step, channel_name, draft: None, files: Vec::new(), error: None }
+        ExportedStep {
+            interview,
+            step,
+            channel_name,
+            draft: None,
+            files: Vec::new(),
+            error: None,
+            sequence: 0,
+            cancelled: None,
+            changed_at: None,
+        }
     }
 }

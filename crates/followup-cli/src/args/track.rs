@@ -194,6 +194,20 @@ pub struct ForgetArgs {
     pub options: TrackOptions,
 }
 
+/// Arguments of `followup calendar`.
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The file to write (an earlier followup calendar there is updated). Default:
+    /// standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace FILE even if it is not a calendar followup wrote.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    #[command(flatten)]
+    pub options: TrackOptions,
+}
+
 /// Arguments of `followup store`.
 #[derive(Debug, Args)]
 pub struct StoreArgs {

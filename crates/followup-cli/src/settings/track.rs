@@ -73,6 +73,8 @@ pub enum TrackAction {
     StoreExport { out: Option<PathBuf>, force: bool },
     /// `followup store import`.
     StoreImport { file: PathBuf },
+    /// `followup calendar`.
+    Calendar { out: Option<PathBuf>, force: bool },
 }
 
 /// The store's path: `--store`, else `FOLLOWUP_STORE`, else `followup.db` in the user's
@@ -185,6 +187,10 @@ pub fn resolve(
         Command::Forget(args) => (
             args.options,
             Action::Ready(TrackAction::Forget { interview: args.interview, yes: args.yes }),
+        ),
+        Command::Calendar(args) => (
+            args.options,
+            Action::Ready(TrackAction::Calendar { out: args.out, force: args.force }),
         ),
         Command::Store(args) => match args.action {
             StoreAction::Export { out, force, now } => (

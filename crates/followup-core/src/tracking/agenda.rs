@@ -21,6 +21,10 @@ pub struct Agenda {
     pub state: InterviewState,
     /// Every step: still to send, sent, stopped or skipped, ordered by recommended moment.
     pub steps: Vec<TrackedStep>,
+    /// Steps that were planned once and no longer are (a channel opted out of, an edit),
+    /// kept so that a calendar can cancel their reminders.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<TrackedStep>,
 }
 
 /// Where an interview as a whole stands.
@@ -70,6 +74,10 @@ pub struct TrackedStep {
     /// The file its draft was exported to, and the email's Message-ID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export: Option<Exported>,
+    /// How many times the step's moment, window or state has changed since it was
+    /// first planned (a calendar event's `SEQUENCE`).
+    #[serde(default)]
+    pub revision: u32,
 }
 
 /// Where a step's draft was exported.
@@ -187,6 +195,7 @@ pub fn agenda(plan: &Plan, events: &[Event], company: &str) -> Agenda {
             state: StepState::Open,
             history: Vec::new(),
             export: facts.exported.get(step.id.as_str()).cloned(),
+            revision: 0,
         };
         if let Some((event, _)) = facts.sent.get(step.id.as_str()) {
             tracked.state = StepState::Sent { at: event.at };
@@ -220,6 +229,7 @@ pub fn agenda(plan: &Plan, events: &[Event], company: &str) -> Agenda {
                     step.channel
                 )],
                 export: facts.exported.get(*id).cloned(),
+                revision: 0,
             });
         }
     }
@@ -233,7 +243,39 @@ pub fn agenda(plan: &Plan, events: &[Event], company: &str) -> Agenda {
         }
         (None, None) => InterviewState::Waiting,
     };
-    Agenda { state, steps }
+    Agenda { state, steps, retired: Vec::new() }
+}
+
+impl Agenda {
+    /// Carries over from the agenda this one replaces: each step's revision, raised when
+    /// its moment, window or state changed, and the steps no longer planned, which join
+    /// `retired` (stopped, with the reason) so their reminders can be cancelled.
+    pub fn continue_from(&mut self, before: &Agenda) {
+        for step in &mut self.steps {
+            let earlier =
+                before.steps.iter().chain(&before.retired).find(|old| old.step.id == step.step.id);
+            if let Some(old) = earlier {
+                let moved = old.step.send_at != step.step.send_at
+                    || old.step.not_before != step.step.not_before
+                    || old.step.not_after != step.step.not_after
+                    || old.state != step.state;
+                step.revision = old.revision + u32::from(moved);
+            }
+        }
+        let planned = |id: &str| self.steps.iter().any(|s| s.step.id == id);
+        let mut retired: Vec<TrackedStep> =
+            before.retired.iter().filter(|old| !planned(&old.step.id)).cloned().collect();
+        for old in &before.steps {
+            if planned(&old.step.id) || retired.iter().any(|r| r.step.id == old.step.id) {
+                continue;
+            }
+            let mut gone = old.clone();
+            gone.revision += 1;
+            gone.state = StepState::Stopped { reason: "no longer planned".to_string() };
+            retired.push(gone);
+        }
+        self.retired = retired;
+    }
 }
 
 /// A sent step, no longer in the plan, that carried the same message as `step`.

@@ -1,5 +1,6 @@
 //! The tracker's commands: `add`, `due`, `sent`, `replied`, `opted-out`, `snooze`,
-//! `skip`, `outcome`, `list`, `show`, `log`, `forget` and `store export|import`.
+//! `skip`, `outcome`, `list`, `show`, `log`, `forget`, `calendar` and `store
+//! export|import`.
 //!
 //! Every write goes through [`replan::Replanner::save`]: the command appends its events, the
 //! interview is planned again from all of its events (core's rules, with what was sent
@@ -7,6 +8,7 @@
 //! cache never disagrees with the log.
 
 mod add;
+mod calendar;
 mod due;
 pub mod exports;
 mod names;
@@ -43,6 +45,7 @@ pub fn run(settings: TrackSettings) -> anyhow::Result<ExitCode> {
             store_io::export(&settings, out.as_deref(), *force)
         }
         TrackAction::StoreImport { file } => store_io::import(&settings, file),
+        TrackAction::Calendar { out, force } => calendar::run(&settings, out.as_deref(), *force),
     }
 }
 

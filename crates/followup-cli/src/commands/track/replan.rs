@@ -195,10 +195,13 @@ impl<'s> Replanner<'s> {
         let events = writer.events(id)?;
         let opt_outs: Vec<OptOut> =
             writer.opt_outs()?.iter().filter_map(|r| OptOut::from_event(&r.event)).collect();
-        let view = self
+        let mut view = self
             .derive(id, &events, &opt_outs)
             .with_context(|| format!("`{id}` could not be planned again"))?;
-        if let Some(view) = &view {
+        if let Some(view) = &mut view {
+            if let Some(before) = writer.view(id)? {
+                view.agenda.continue_from(&before.agenda);
+            }
             writer.save(view)?;
         }
         Ok(view)

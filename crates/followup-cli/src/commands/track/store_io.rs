@@ -69,13 +69,14 @@ pub fn import(settings: &TrackSettings, file: &Path) -> anyhow::Result<ExitCode>
             }
             .into());
         }
+        // Replayed event by event, as they were recorded, so that each step's revision
+        // (its calendar SEQUENCE) and the steps no longer planned come back as they were.
         let mut ids = BTreeSet::new();
         for record in records {
-            ids.insert(record.interview.clone());
+            let id = record.interview.clone();
             writer.restore(record)?;
-        }
-        for id in &ids {
-            replanner.refresh(writer, id)?;
+            replanner.refresh(writer, &id)?;
+            ids.insert(id);
         }
         Ok::<_, anyhow::Error>(ids.len())
     })?;
