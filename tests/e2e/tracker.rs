@@ -444,6 +444,17 @@ fn store_export_and_import_round_trip() {
     let original = user.json(&["list", "--now", "2026-11-25T09:00:00-06:00"]);
     let restored = user.json(&["list", "--now", "2026-11-25T09:00:00-06:00", "--store", &copy_arg]);
     assert_eq!(original, restored, "the derived state is rebuilt the same");
+    let broken = user.home.path().join("broken.jsonl");
+    std::fs::write(&broken, format!("{}{{\"seq\": 9, \"interview\": 3}}\n", lines))
+        .expect("written");
+    let fresh = user.home.path().join("fresh.db").display().to_string();
+    let refused = user.run(&["store", "import", &broken.display().to_string(), "--store", &fresh]);
+    assert_eq!(refused.code, 3, "{}", refused.transcript());
+    assert!(
+        refused.stderr.contains("broken.jsonl:5:"),
+        "names the file and line: {}",
+        refused.stderr
+    );
     let not_empty = user.run(&["store", "import", &export_arg, "--store", &copy_arg]);
     assert_eq!(not_empty.code, 2, "import only into an empty store: {}", not_empty.transcript());
 }

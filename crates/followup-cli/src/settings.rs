@@ -239,7 +239,7 @@ impl Settings {
             Command::Schema(SchemaArgs { name, out, force }) => {
                 Settings::Schema(SchemaSettings { name, out, force, search })
             }
-            _ => unreachable!("track::resolve takes every tracker command"),
+            other => anyhow::bail!("internal error: {other:?} was not resolved as a tracker command"),
         })
     }
 }

@@ -114,7 +114,7 @@ pub fn run(settings: &TrackSettings) -> anyhow::Result<ExitCode> {
             };
             (id, vec![event], said)
         }
-        _ => unreachable!("dispatched on the recording commands only"),
+        other => anyhow::bail!("internal error: {other:?} is not a recording command"),
     };
     let saved = store.write(settings.now, |writer| replanner.save(writer, &id, events))?;
     report(settings, &id, Some(&saved), &said)

@@ -10,7 +10,9 @@ use followup_core::tracking::EventRecord;
 
 use super::replan::Replanner;
 use crate::atomic_write;
-use crate::document::InputError;
+use followup_core::problem::Problem;
+
+use crate::document::{InputError, LocatedProblem, Position};
 use crate::exit;
 use crate::settings::TrackSettings;
 
@@ -106,21 +108,30 @@ fn read_records(file: &Path) -> anyhow::Result<Vec<EventRecord>> {
             break;
         }
         if u64::try_from(read).unwrap_or(u64::MAX) > MAX_LINE {
-            anyhow::bail!(
-                "{}:{number}: the line is longer than {} MiB; this is not a `followup store export` file",
-                file.display(),
-                MAX_LINE / 1024 / 1024
-            );
+            return Err(InputError::Syntax {
+                path: file.to_path_buf(),
+                problem: LocatedProblem {
+                    position: Some(Position { line: number, column: 1 }),
+                    problem: Problem::new(
+                        "",
+                        format!("the line is longer than {} MiB", MAX_LINE / 1024 / 1024),
+                    )
+                    .with_hint("this is not a `followup store export` file"),
+                },
+            }
+            .into());
         }
         if line.trim().is_empty() {
             continue;
         }
-        let record: EventRecord = serde_json::from_str(&line).map_err(|err| {
-            anyhow::anyhow!(
-                "{}:{number}:{}: not a store record: {err}; every line must follow schemas/store-record.schema.json",
-                file.display(),
-                err.column()
-            )
+        let record: EventRecord = serde_json::from_str(&line).map_err(|err| InputError::Syntax {
+            path: file.to_path_buf(),
+            problem: LocatedProblem {
+                position: Some(Position { line: number, column: err.column() }),
+                problem: Problem::new("", format!("not a store record: {err}")).with_hint(
+                    "every line must follow schemas/store-record.schema.json, as `followup store export` writes it",
+                ),
+            },
         })?;
         records.push(record);
     }
