@@ -663,3 +663,44 @@ fn the_calendar_follows_the_tracker_and_cancels_what_stopped() {
     assert_ne!(refused.code, 0, "{}", refused.transcript());
     assert_eq!(std::fs::read_to_string(&notes).expect("kept"), "my own calendar\n");
 }
+
+#[test]
+fn two_followup_processes_adding_at_once_lose_nothing() {
+    let user = User::new();
+    let template = std::fs::read_to_string(followup_tests::workspace_root().join(EMAIL))
+        .expect("the example reads")
+        .replace("#:schema ../../schemas", "#:schema schemas");
+    let batch = |who: &str| -> Vec<String> {
+        (0..15)
+            .map(|n| {
+                let path = user.home.path().join(format!("{who}-{n}.toml"));
+                std::fs::write(&path, template.replace("Ana Ruiz", &format!("{who} Number{n}")))
+                    .expect("written");
+                path.display().to_string()
+            })
+            .collect()
+    };
+    let binary = followup_test_support::followup_binary();
+    let children: Vec<_> = [batch("First"), batch("Second")]
+        .into_iter()
+        .map(|files| {
+            std::process::Command::new(&binary)
+                .arg("add")
+                .args(&files)
+                .args(["--now", "2026-11-24T15:30:00-06:00"])
+                .env_clear()
+                .env("HOME", user.home.path())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("followup starts")
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().expect("followup ends");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let store = followup_tracker::Store::open(&user.store()).expect("opens");
+    assert_eq!(store.ids().expect("readable").len(), 30, "every interview of both processes");
+    assert_eq!(store.event_count().expect("readable"), 30);
+}

@@ -239,7 +239,9 @@ impl Settings {
             Command::Schema(SchemaArgs { name, out, force }) => {
                 Settings::Schema(SchemaSettings { name, out, force, search })
             }
-            other => anyhow::bail!("internal error: {other:?} was not resolved as a tracker command"),
+            other => {
+                anyhow::bail!("internal error: {other:?} was not resolved as a tracker command")
+            }
         })
     }
 }
