@@ -5,12 +5,19 @@ mod export;
 mod plan;
 mod planning;
 
+pub use new::NewError;
 pub use planning::Planned;
 mod plugins;
 mod plugins_check;
 mod plugins_new;
 mod schema;
 mod validate;
+
+mod completions;
+mod doctor;
+mod init;
+mod new;
+mod prompt;
 
 use std::process::ExitCode;
 
@@ -31,6 +38,11 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
         Settings::PluginsCheck(settings) => plugins_check::run(&settings),
         Settings::Schema(settings) => schema::run(&settings),
         Settings::Validate(settings) => validate::run(&settings),
+        Settings::New(settings) => new::run(&settings),
+        Settings::Init(settings) => init::run(&settings),
+        Settings::Completions(shell) => completions::completions(shell),
+        Settings::Man(settings) => completions::man(&settings),
+        Settings::Doctor(settings) => doctor::run(&settings),
     }
 }
 
