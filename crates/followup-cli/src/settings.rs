@@ -9,12 +9,12 @@ use followup_host::SearchPath;
 use jiff::Timestamp;
 
 pub use crate::args::DocumentKind;
+pub use crate::args::Shell;
 use crate::args::{
     Cli, Command, DraftArgs, OutputFormat, PlanArgs, PluginsAction, PluginsArgs, PluginsCheckArgs,
     PluginsNewArgs, SchemaArgs, ValidateArgs,
 };
 use crate::args::{CompletionsArgs, DoctorArgs, InitArgs, ManArgs, NewArgs};
-pub use crate::args::Shell;
 use crate::args::{ExportArgs, Paper};
 use crate::exit::UsageError;
 use crate::style_pack::StyleChoice;
@@ -289,15 +289,20 @@ impl Settings {
             Command::Schema(SchemaArgs { name, out, force }) => {
                 Settings::Schema(SchemaSettings { name, out, force, search })
             }
-            Command::New(NewArgs { from_invite, out, time_zone, no_input, profile, no_profile }) => {
-                Settings::New(NewSettings {
-                    invite: from_invite,
-                    out,
-                    time_zone,
-                    interactive: env.terminal && !no_input,
-                    profile: profile_choice(no_profile, profile, &env),
-                })
-            }
+            Command::New(NewArgs {
+                from_invite,
+                out,
+                time_zone,
+                no_input,
+                profile,
+                no_profile,
+            }) => Settings::New(NewSettings {
+                invite: from_invite,
+                out,
+                time_zone,
+                interactive: env.terminal && !no_input,
+                profile: profile_choice(no_profile, profile, &env),
+            }),
             Command::Init(InitArgs {
                 name,
                 email,
@@ -308,15 +313,16 @@ impl Settings {
                 force,
                 no_input,
             }) => {
-                let out = match out.or_else(|| env.config_dir.as_ref().map(|d| d.join("profile.toml"))) {
-                    Some(out) => out,
-                    None => {
-                        return Err(UsageError(
-                            "no config directory is known here; pass --out FILE".to_string(),
-                        )
-                        .into());
-                    }
-                };
+                let out =
+                    match out.or_else(|| env.config_dir.as_ref().map(|d| d.join("profile.toml"))) {
+                        Some(out) => out,
+                        None => {
+                            return Err(UsageError(
+                                "no config directory is known here; pass --out FILE".to_string(),
+                            )
+                            .into());
+                        }
+                    };
                 let given = followup_core::interview::CandidateDetails {
                     name,
                     email,

@@ -36,7 +36,8 @@ pub fn man(settings: &ManSettings) -> anyhow::Result<ExitCode> {
         std::io::stdout().lock().write_all(&page)?;
         return Ok(ExitCode::from(exit::OK));
     };
-    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
     let mut pages = vec![("followup".to_string(), command.clone())];
     for sub in command.get_subcommands() {
         let name = format!("followup-{}", sub.get_name());

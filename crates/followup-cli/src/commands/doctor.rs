@@ -102,10 +102,16 @@ fn profile(settings: &DoctorSettings, _: &followup_host::Registry) -> Section {
     }
     let details = match crate::profile::load(&ProfileChoice::Given(path.clone())) {
         Ok(details) => details,
-        Err(err) => return Section { title: "profile", lines: vec![Finding::Problem(err.to_string())] },
+        Err(err) => {
+            return Section { title: "profile", lines: vec![Finding::Problem(err.to_string())] };
+        }
     };
     let mut lines = vec![Finding::Fine(format!("read {}", path.display()))];
-    lines.extend(profile_problems(&details).into_iter().map(|p| Finding::Problem(format!("{}: {p}", path.display()))));
+    lines.extend(
+        profile_problems(&details)
+            .into_iter()
+            .map(|p| Finding::Problem(format!("{}: {p}", path.display()))),
+    );
     Section { title: "profile", lines }
 }
 
@@ -113,10 +119,15 @@ fn profile(settings: &DoctorSettings, _: &followup_host::Registry) -> Section {
 fn profile_problems(details: &CandidateDetails) -> Vec<String> {
     let mut problems = Vec::new();
     if details.name.is_none() {
-        problems.push("name: missing; messages are signed with it (`followup init --force`)".to_string());
+        problems.push(
+            "name: missing; messages are signed with it (`followup init --force`)".to_string(),
+        );
     }
     if details.email.is_none() {
-        problems.push("email: missing; `followup new --from-invite` leaves you out of the interviewers by it".to_string());
+        problems.push(
+            "email: missing; `followup new --from-invite` leaves you out of the interviewers by it"
+                .to_string(),
+        );
     }
     if let Some(phone) = &details.phone
         && !followup_core::validate::is_e164(phone)
@@ -134,7 +145,8 @@ fn profile_problems(details: &CandidateDetails) -> Vec<String> {
 
 fn permissions(settings: &DoctorSettings, registry: &followup_host::Registry) -> Section {
     let mut lines = Vec::new();
-    let mut paths: Vec<&Path> = settings.search.dirs().iter().map(|d| d.dir.as_path()).filter(|d| d.is_dir()).collect();
+    let mut paths: Vec<&Path> =
+        settings.search.dirs().iter().map(|d| d.dir.as_path()).filter(|d| d.is_dir()).collect();
     paths.extend(registry.loaded.iter().map(|p| p.path.as_path()));
     for path in paths {
         if let Some(problem) = writable_by_others(path) {
@@ -142,7 +154,9 @@ fn permissions(settings: &DoctorSettings, registry: &followup_host::Registry) ->
         }
     }
     if lines.is_empty() {
-        lines.push(Finding::Fine("plugin folders and libraries are writable by you alone".to_string()));
+        lines.push(Finding::Fine(
+            "plugin folders and libraries are writable by you alone".to_string(),
+        ));
     }
     Section { title: "permissions", lines }
 }
@@ -180,6 +194,11 @@ mod tests {
             time_zone: Some(followup_core::time::ZoneName("America/Chigaco".into())),
             ..CandidateDetails::default()
         };
-        insta::assert_snapshot!(profile_problems(&details).join("\n"), @"");
+        insta::assert_snapshot!(profile_problems(&details).join("\n"), @r"
+        name: missing; messages are signed with it (`followup init --force`)
+        email: missing; `followup new --from-invite` leaves you out of the interviewers by it
+        phone: `312 555 0143` is not in E.164 form, such as +13125550143
+        time_zone: `America/Chigaco` is not a known time zone; did you mean America/Chicago?
+        ");
     }
 }

@@ -59,9 +59,14 @@ fn ask(profile: &mut CandidateDetails, local_zone: Option<&str>) -> anyhow::Resu
             Err("write it in E.164 form: + and the country code, no spaces, such as +13125550143".into())
         }
     })?;
-    let zone_default = profile.time_zone.as_ref().map(|z| z.0.clone()).or(local_zone.map(str::to_string));
+    let zone_default =
+        profile.time_zone.as_ref().map(|z| z.0.clone()).or(local_zone.map(str::to_string));
     profile.time_zone = prompter
-        .text("Your time zone (IANA, such as America/Chicago)", zone_default.as_deref(), prompt::check_zone)?
+        .text(
+            "Your time zone (IANA, such as America/Chicago)",
+            zone_default.as_deref(),
+            prompt::check_zone,
+        )?
         .map(ZoneName);
     let signature_default = profile.signature.clone().unwrap_or_else(|| name.clone());
     profile.signature = prompter
@@ -91,12 +96,24 @@ fn check(profile: &CandidateDetails) -> anyhow::Result<()> {
 
 /// The profile's TOML text.
 fn render(profile: &CandidateDetails) -> String {
-    let mut out = format!("{SCHEMA_LINE}\n# Your details, merged into every interview (an interview's [candidate] wins).\n\n");
+    let mut out = format!(
+        "{SCHEMA_LINE}\n# Your details, merged into every interview (an interview's [candidate] wins).\n\n"
+    );
     let fields = [
-        ("name", profile.name.clone(), "your full name, as it should appear in a signature", "\"\""),
+        (
+            "name",
+            profile.name.clone(),
+            "your full name, as it should appear in a signature",
+            "\"\"",
+        ),
         ("email", profile.email.clone(), "your email address", "\"\""),
         ("phone", profile.phone.clone(), "your mobile number in E.164 form", "\"+13125550143\""),
-        ("time_zone", profile.time_zone.as_ref().map(|z| z.0.clone()), "your IANA time zone", "\"America/Chicago\""),
+        (
+            "time_zone",
+            profile.time_zone.as_ref().map(|z| z.0.clone()),
+            "your IANA time zone",
+            "\"America/Chicago\"",
+        ),
         ("signature", profile.signature.clone(), "the sign-off block under messages", "\"\""),
     ];
     for (key, value, what, example) in fields {

@@ -28,7 +28,9 @@ use toml_file::{Entry, NewInterview, NewInterviewer};
 #[derive(Debug, thiserror::Error)]
 pub enum NewError {
     /// The target exists.
-    #[error("{path}: the file exists; `followup new` never replaces a file: pass --out with another name")]
+    #[error(
+        "{path}: the file exists; `followup new` never replaces a file: pass --out with another name"
+    )]
     Exists {
         /// The file.
         path: PathBuf,
@@ -71,7 +73,10 @@ pub fn run(settings: &NewSettings) -> anyhow::Result<ExitCode> {
         None => NewInterview {
             header: "Written by `followup new`.".to_string(),
             time_zone: Entry::given(
-                settings.time_zone.clone().or_else(|| profile.time_zone.as_ref().map(|z| z.0.clone())),
+                settings
+                    .time_zone
+                    .clone()
+                    .or_else(|| profile.time_zone.as_ref().map(|z| z.0.clone())),
             ),
             ..NewInterview::default()
         },
@@ -118,7 +123,9 @@ fn still_unknown(text: &str) -> Vec<String> {
 fn from_invite(path: &Path, draft: &InviteDraft) -> NewInterview {
     let meeting = &draft.meeting;
     let offset = |zoned: &jiff::ZonedDateTime| zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
-    let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let file = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let format_note = meeting.format.as_ref().map(|f| match &meeting.link {
         Some(link) => format!("From {} ({link}).", f.from),
         None => format!("From {}.", f.from),
@@ -144,7 +151,11 @@ fn from_invite(path: &Path, draft: &InviteDraft) -> NewInterview {
         interviewers: draft
             .interviewers
             .iter()
-            .map(|p| NewInterviewer { name: p.name.clone(), email: p.email.clone(), topics: Vec::new() })
+            .map(|p| NewInterviewer {
+                name: p.name.clone(),
+                email: p.email.clone(),
+                topics: Vec::new(),
+            })
             .collect(),
         // Unknown::* are the rest; they stay empty for the prompts or the TODO markers.
         ..NewInterview::default()
@@ -186,7 +197,11 @@ const FORMATS: [(&str, MeetingFormat); 3] = [
 ];
 
 /// Asks for what is not known yet; everything when there was no invitation.
-fn ask(interview: &mut NewInterview, everything: bool, profile: &CandidateDetails) -> anyhow::Result<()> {
+fn ask(
+    interview: &mut NewInterview,
+    everything: bool,
+    profile: &CandidateDetails,
+) -> anyhow::Result<()> {
     let prompter = Prompter::new();
     let ok = |_: &str| Ok(());
     let company = prompter.required("Company", interview.company.value.as_deref(), ok)?;
@@ -194,16 +209,29 @@ fn ask(interview: &mut NewInterview, everything: bool, profile: &CandidateDetail
         interview.company = Entry::given(Some(company));
     }
     if everything {
-        interview.industry = Entry::given(prompter.text("Industry (such as technology, logistics, law)", None, ok)?);
+        interview.industry = Entry::given(prompter.text(
+            "Industry (such as technology, logistics, law)",
+            None,
+            ok,
+        )?);
     }
     let names: Vec<&str> = CULTURES.iter().map(|(name, _)| *name).collect();
-    interview.culture = Entry::given(Some(CULTURES[prompter.choose("Company culture", &names, 0)?].1));
+    interview.culture =
+        Entry::given(Some(CULTURES[prompter.choose("Company culture", &names, 0)?].1));
     interview.role_title = Entry::given(Some(prompter.required("Role title", None, ok)?));
     let names: Vec<&str> = KINDS.iter().map(|(name, _)| *name).collect();
     interview.role_kind = Entry::given(Some(KINDS[prompter.choose("Kind of role", &names, 0)?].1));
     if interview.time_zone.value.is_none() || everything {
-        let default = interview.time_zone.value.clone().or_else(|| profile.time_zone.as_ref().map(|z| z.0.clone()));
-        let zone = prompter.required("Time zone of the interview", default.as_deref(), prompt::check_zone)?;
+        let default = interview
+            .time_zone
+            .value
+            .clone()
+            .or_else(|| profile.time_zone.as_ref().map(|z| z.0.clone()));
+        let zone = prompter.required(
+            "Time zone of the interview",
+            default.as_deref(),
+            prompt::check_zone,
+        )?;
         if interview.time_zone.value.as_deref() != Some(zone.as_str()) {
             interview.time_zone = Entry::given(Some(zone));
         }
@@ -219,17 +247,22 @@ fn ask(interview: &mut NewInterview, everything: bool, profile: &CandidateDetail
         })?;
         let minutes: i64 = minutes.parse().context("the length was checked when asked")?;
         let end = start.checked_add(jiff::Span::new().minutes(minutes))?;
-        let offset = |zoned: &jiff::ZonedDateTime| zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+        let offset =
+            |zoned: &jiff::ZonedDateTime| zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
         interview.start = Entry::given(Some(offset(&start)));
         interview.end = Entry::given(Some(offset(&end)));
     }
     if interview.format.value.is_none() {
         let names: Vec<&str> = FORMATS.iter().map(|(name, _)| *name).collect();
-        interview.format = Entry::given(Some(FORMATS[prompter.choose("How was it held", &names, 0)?].1));
+        interview.format =
+            Entry::given(Some(FORMATS[prompter.choose("How was it held", &names, 0)?].1));
     }
     if interview.interviewers.is_empty() {
         loop {
-            let prompt = format!("Interviewer {}'s name (empty to finish)", interview.interviewers.len() + 1);
+            let prompt = format!(
+                "Interviewer {}'s name (empty to finish)",
+                interview.interviewers.len() + 1
+            );
             let Some(name) = prompter.text(&prompt, None, ok)? else {
                 if interview.interviewers.is_empty() {
                     continue;
@@ -244,8 +277,11 @@ fn ask(interview: &mut NewInterview, everything: bool, profile: &CandidateDetail
         person.topics = prompter.list(&format!("A topic you discussed with {}", person.name))?;
     }
     interview.strengths = prompter.list("A strength worth restating")?;
-    interview.decision_date =
-        Entry::given(prompter.text("Decision date they gave (YYYY-MM-DD, empty if none)", None, prompt::check_date)?);
+    interview.decision_date = Entry::given(prompter.text(
+        "Decision date they gave (YYYY-MM-DD, empty if none)",
+        None,
+        prompt::check_date,
+    )?);
     Ok(())
 }
 
@@ -263,12 +299,16 @@ fn parse_local(answer: &str, tz: &jiff::tz::TimeZone) -> Result<jiff::ZonedDateT
 fn default_name(interview: &NewInterview) -> PathBuf {
     let date = interview.start.value.as_deref().and_then(|s| s.get(..10));
     let company = interview.company.value.as_deref().map(|c| {
-        let slug: String =
-            c.chars().map(|ch| if ch.is_alphanumeric() { ch.to_ascii_lowercase() } else { '-' }).collect();
+        let slug: String = c
+            .chars()
+            .map(|ch| if ch.is_alphanumeric() { ch.to_ascii_lowercase() } else { '-' })
+            .collect();
         slug.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-")
     });
     match (date, company) {
-        (Some(date), Some(company)) if !company.is_empty() => PathBuf::from(format!("{date}-{company}.toml")),
+        (Some(date), Some(company)) if !company.is_empty() => {
+            PathBuf::from(format!("{date}-{company}.toml"))
+        }
         _ => PathBuf::from("interview.toml"),
     }
 }

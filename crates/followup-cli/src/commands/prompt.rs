@@ -39,7 +39,8 @@ impl Prompter {
         if let Some(default) = default {
             input = input.default(default.to_string());
         }
-        let answer = input.interact_text_on(&self.term).context("the question could not be asked")?;
+        let answer =
+            input.interact_text_on(&self.term).context("the question could not be asked")?;
         let answer = answer.trim().to_string();
         Ok((!answer.is_empty()).then_some(answer))
     }

@@ -139,7 +139,9 @@ pub fn render(interview: &NewInterview) -> String {
     let mut w = Writer { out: String::new() };
     w.line(SCHEMA_LINE);
     w.comment(&Some(interview.header.clone()));
-    w.line("# Lines marked TODO are still to fill in: `followup validate` on this file lists them.");
+    w.line(
+        "# Lines marked TODO are still to fill in: `followup validate` on this file lists them.",
+    );
     if !interview.candidate_known {
         w.line("");
         w.line("[candidate]");
@@ -151,7 +153,13 @@ pub fn render(interview: &NewInterview) -> String {
     }
     w.line("");
     w.line("[employer]");
-    w.field("employer.company", &interview.company, |v| quoted(v), "the company's name as people say it", "\"\"");
+    w.field(
+        "employer.company",
+        &interview.company,
+        |v| quoted(v),
+        "the company's name as people say it",
+        "\"\"",
+    );
     if let Some(industry) = &interview.industry.value {
         let _ = writeln!(w.out, "industry = {}", quoted(industry));
     }
@@ -164,7 +172,13 @@ pub fn render(interview: &NewInterview) -> String {
     );
     w.line("");
     w.line("[role]");
-    w.field("role.title", &interview.role_title, |v| quoted(v), "the job title, as the posting names it", "\"\"");
+    w.field(
+        "role.title",
+        &interview.role_title,
+        |v| quoted(v),
+        "the job title, as the posting names it",
+        "\"\"",
+    );
     w.field(
         "role.kind",
         &interview.role_kind,
@@ -235,7 +249,11 @@ pub fn render(interview: &NewInterview) -> String {
     w.line("");
     w.line("[reinforce]");
     if interview.strengths.is_empty() {
-        w.todo("reinforce.strengths", "a few strengths worth restating, not the resume", "strengths = [\"\"]");
+        w.todo(
+            "reinforce.strengths",
+            "a few strengths worth restating, not the resume",
+            "strengths = [\"\"]",
+        );
     } else {
         let _ = writeln!(w.out, "strengths = {}", array(&interview.strengths));
     }
