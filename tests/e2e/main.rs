@@ -4,6 +4,7 @@
 mod cli;
 mod drafts;
 mod export;
+mod install;
 mod new;
 mod plugins;
 mod properties;
