@@ -170,6 +170,40 @@ fn prompts_on_a_terminal_fill_in_what_the_invitation_cannot_know() {
 }
 
 #[test]
+fn without_an_invitation_everything_is_asked() {
+    let home = home_with_profile("new-pty-blank");
+    let command = pty_command(home.path(), &["new", "--out", "asked.toml"]);
+    let mut session =
+        rexpect::session::spawn_command(command, Some(30_000)).expect("spawns on a pty");
+    answer(&mut session, "Company", "Brightline Health");
+    answer(&mut session, "Industry", "software");
+    answer(&mut session, "Company culture", "");
+    answer(&mut session, "Role title", "Senior Software Engineer");
+    answer(&mut session, "Kind of role", "");
+    answer(&mut session, "Time zone of the interview", "America/Denver");
+    answer(&mut session, "Start", "tomorrow");
+    answer(&mut session, "YYYY-MM-DD HH:MM", "2026-12-02 13:00");
+    answer(&mut session, "Length in minutes", "150");
+    answer(&mut session, "How was it held", "");
+    answer(&mut session, "Interviewer 1's name", "Riya Shah");
+    answer(&mut session, "Riya Shah's email", "riya.shah@brightline.example");
+    answer(&mut session, "Interviewer 2's name", "");
+    answer(&mut session, "discussed with Riya Shah (1", "the on-call rotation redesign");
+    answer(&mut session, "discussed with Riya Shah (2", "");
+    answer(&mut session, "A strength worth restating (1", "");
+    answer(&mut session, "Decision date", "");
+    session.exp_eof().expect("the command ends");
+
+    let out = home.path().join("asked.toml");
+    insta::assert_snapshot!(std::fs::read_to_string(&out).expect("written"));
+    let out = out.display().to_string();
+    let valid = followup_in(home.path(), &["validate", &out]);
+    assert_eq!(valid.code, 0, "{}", valid.stdout);
+    let plan = followup_in(home.path(), &["plan", &out, "--now", NOW]);
+    assert_eq!(plan.code, 0, "{}", plan.stderr);
+}
+
+#[test]
 fn init_writes_the_profile_and_doctor_checks_it() {
     let home = ScratchDir::new("init");
     let run = followup_in(

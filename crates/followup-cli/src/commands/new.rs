@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use followup_core::interview::{CandidateDetails, Culture, MeetingFormat, RoleKind};
-use followup_invite::{InviteDraft, MAX_INVITE_BYTES, Options, Unknown};
+use followup_invite::{InviteDraft, MAX_INVITE_BYTES, Options};
 
 use crate::atomic_write;
 use crate::exit;
@@ -157,18 +157,9 @@ fn from_invite(path: &Path, draft: &InviteDraft) -> NewInterview {
                 topics: Vec::new(),
             })
             .collect(),
-        // Unknown::* are the rest; they stay empty for the prompts or the TODO markers.
+        // What the invitation cannot know (`draft.unknown`) stays empty, for the
+        // prompts or the TODO markers.
         ..NewInterview::default()
-    }
-    .with_unknown(&draft.unknown)
-}
-
-impl NewInterview {
-    /// Leaves the fields the invitation could not know empty (they are by default);
-    /// kept as one place that names them, so that a new `Unknown` is not forgotten.
-    fn with_unknown(self, unknown: &[Unknown]) -> NewInterview {
-        debug_assert!(unknown.iter().all(|u| !u.field().is_empty()));
-        self
     }
 }
 
