@@ -94,6 +94,20 @@ fn refused_invitations_exit_3_with_file_and_line() {
 }
 
 #[test]
+fn unreadable_and_binary_invitations_exit_4_and_3() {
+    let home = home_with_profile("new-unreadable");
+    let missing = home.path().join("missing.ics").display().to_string();
+    let run = followup_in(home.path(), &["new", "--from-invite", &missing]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(run.stderr.contains("missing.ics: cannot read the invitation"), "{}", run.stderr);
+    let binary = home.path().join("binary.ics");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x42]).expect("written");
+    let run = followup_in(home.path(), &["new", "--from-invite", &binary.display().to_string()]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("is not UTF-8 text"), "{}", run.stderr);
+}
+
+#[test]
 fn new_never_replaces_a_file() {
     let home = home_with_profile("new-exists");
     let out = home.write("taken.toml", "# mine\n");

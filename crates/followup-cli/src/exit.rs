@@ -40,7 +40,8 @@ pub fn code_for(error: &anyhow::Error) -> ExitCode {
         if let Some(new) = cause.downcast_ref::<crate::commands::NewError>() {
             return ExitCode::from(match new {
                 crate::commands::NewError::Exists { .. } => FAILURE,
-                _ => UNREADABLE_INPUT,
+                crate::commands::NewError::NotText { .. } => INVALID_INPUT,
+                crate::commands::NewError::Unreadable { .. } => UNREADABLE_INPUT,
             });
         }
         if let Some(input) = cause.downcast_ref::<InputError>() {
