@@ -10,7 +10,9 @@
 # PREFIX is ~/.local unless --prefix says otherwise. The installed followup finds its
 # plugins in PREFIX/share/followup/plugins because it sits in PREFIX/bin (see
 # "Plugins are looked for" in the README). --debug installs a debug build instead of a
-# release one (quicker to build; the tests use it). Nothing outside PREFIX is touched.
+# release one (quicker to build). --built DIR installs what is already built in DIR
+# (a cargo profile folder such as target/debug) without building: the tests use it on
+# the build they already made. Nothing outside PREFIX is touched.
 #
 #   scripts/install.sh                    # release build into ~/.local
 #   scripts/install.sh --prefix /opt/followup
@@ -19,26 +21,28 @@ cd "$(dirname "$0")/.."
 
 prefix="${HOME:?HOME is not set; pass --prefix}/.local"
 profile=release
-target_dir=target
+built=
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) prefix="${2:?--prefix needs a folder}"; shift 2 ;;
     --prefix=*) prefix="${1#--prefix=}"; shift ;;
     --debug) profile=debug; shift ;;
-    # Where cargo builds (the tests build into their own folder).
-    --target-dir) target_dir="${2:?--target-dir needs a folder}"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --built) built="${2:?--built needs a folder}"; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 
-packages=(-p followup-cli -p followup-email -p followup-sms -p followup-linkedin -p followup-letter)
-build=(cargo build --locked --target-dir "$target_dir" "${packages[@]}")
-[ "$profile" = release ] && build+=(--release)
-echo "building ($profile): ${build[*]}" >&2
-"${build[@]}"
-
-out="$target_dir/$profile"
+if [ -n "$built" ]; then
+  out="$built"
+else
+  packages=(-p followup-cli -p followup-email -p followup-sms -p followup-linkedin -p followup-letter)
+  build=(cargo build --locked "${packages[@]}")
+  [ "$profile" = release ] && build+=(--release)
+  echo "building ($profile): ${build[*]}" >&2
+  "${build[@]}"
+  out="target/$profile"
+fi
 case "$(uname -s)" in
   Darwin) suffix=dylib ;;
   *) suffix=so ;;

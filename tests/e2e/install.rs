@@ -2,9 +2,8 @@
 //! installed `followup` planning a bundled example from another folder with no flags:
 //! it must find its four plugins by itself (issue 15).
 //!
-//! The script builds the debug profile here (`--debug`) into the folder the other tests
-//! already built, so this test adds no compilation; a release build on two cores would
-//! take minutes.
+//! The script installs the build the other tests already made (`--built`), so this
+//! test adds no compilation; its own release build on two cores would take minutes.
 
 use std::process::Command;
 
@@ -14,15 +13,14 @@ use followup_tests::workspace_root;
 #[test]
 fn install_then_plan_from_another_folder_with_no_flags() {
     let built = workspace_plugins_dir();
-    let target_dir = built.parent().expect("the debug folder is inside the target folder");
     let prefix = ScratchDir::new("install-prefix");
     let elsewhere = ScratchDir::new("install-elsewhere");
     let status = Command::new("bash")
         .arg(workspace_root().join("scripts/install.sh"))
-        .args(["--debug", "--prefix"])
+        .arg("--prefix")
         .arg(prefix.path())
-        .arg("--target-dir")
-        .arg(target_dir)
+        .arg("--built")
+        .arg(&built)
         .env("HOME", elsewhere.path())
         .stdout(std::process::Stdio::null())
         .status()

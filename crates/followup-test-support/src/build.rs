@@ -16,8 +16,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-/// The packages built for end-to-end tests: the CLI and the channel plugins, which
-/// land side by side so that `followup` finds its plugins as it does for a user.
+/// The packages built for benchmarks: the CLI and the channel plugins, which land side
+/// by side so that `followup` finds its plugins as it does for a user. (The tests build
+/// the whole workspace, which holds them; see [`build_workspace`].)
 const WORKSPACE_PACKAGES: [&str; 5] =
     ["followup-cli", "followup-email", "followup-sms", "followup-linkedin", "followup-letter"];
 
@@ -53,11 +54,21 @@ enum Profile {
 fn build_workspace(profile: Profile) -> PathBuf {
     let target_dir = main_target_dir();
     let mut args = vec![OsString::from("build")];
-    if profile == Profile::Release {
-        args.push(OsString::from("--release"));
-    }
-    for package in WORKSPACE_PACKAGES {
-        args.extend([OsString::from("-p"), OsString::from(package)]);
+    match profile {
+        // The same selection as `cargo test --workspace`, so that cargo resolves the
+        // same features (dev-dependencies included) and finds every dependency, every
+        // plugin library and every test already built: only the `followup` binary is
+        // linked. Naming the five packages alone would resolve fewer features and
+        // compile a share of the dependency tree again.
+        Profile::Debug => {
+            args.extend(["--workspace", "--lib", "--bins", "--tests"].map(OsString::from))
+        }
+        Profile::Release => {
+            args.push(OsString::from("--release"));
+            for package in WORKSPACE_PACKAGES {
+                args.extend([OsString::from("-p"), OsString::from(package)]);
+            }
+        }
     }
     let debug_dir = cargo_build(&args, &target_dir);
     match profile {
