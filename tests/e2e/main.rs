@@ -5,6 +5,8 @@ mod answers;
 mod cli;
 mod drafts;
 mod export;
+mod install;
+mod new;
 mod plugins;
 mod properties;
 mod rules;

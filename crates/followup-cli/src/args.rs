@@ -25,6 +25,10 @@ Examples:
   followup due --within 3d
   followup sent ana-ruiz-northwind-analytics-2026-11-24/thank-you-dana-whitfield-email
   followup replied ana-ruiz-northwind-analytics-2026-11-24 --from 'Dana Whitfield'
+  followup new --from-invite invite.ics
+  followup init --name \"Ana Ruiz\" --email ana.ruiz@example.com --time-zone America/Chicago
+  followup completions bash > ~/.local/share/bash-completion/completions/followup
+  followup doctor
 
 Exit status:
   0  success
@@ -105,6 +109,110 @@ pub enum Command {
     /// One calendar of every tracked step, kept current: moved steps update, stopped
     /// ones are cancelled.
     Calendar(track::CalendarArgs),
+    /// Write a new interview file: from a calendar invitation (--from-invite), asking
+    /// on a terminal for what it cannot know, or as a commented template.
+    New(NewArgs),
+    /// Write your candidate profile (name, email, phone, time zone, signature).
+    Init(InitArgs),
+    /// Print a shell completion script (bash, zsh or fish).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write it into a folder.
+    Man(ManArgs),
+    /// Check the installation: plugins, profile, permissions. Exit 0 only when all is
+    /// well.
+    Doctor(DoctorArgs),
+}
+
+/// Arguments of `followup new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The calendar invitation (.ics) the employer sent.
+    #[arg(long = "from-invite", value_name = "INVITE.ics")]
+    pub from_invite: Option<PathBuf>,
+    /// Where to write the interview file. Default: DATE-COMPANY.toml here, or
+    /// interview.toml. An existing file is never replaced.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The zone the interview was in (IANA name): reads floating times and zones the
+    /// invitation names in a way not known here.
+    #[arg(long = "time-zone", value_name = "ZONE")]
+    pub time_zone: Option<String>,
+    /// Ask nothing: write what is unknown as commented TODO fields.
+    #[arg(long = "no-input")]
+    pub no_input: bool,
+    /// The candidate profile (your addresses are left out of the interviewers).
+    /// Default: profile.toml in the user's config directory, when it exists.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Do not read any candidate profile.
+    #[arg(long, conflicts_with = "profile")]
+    pub no_profile: bool,
+}
+
+/// Arguments of `followup init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Your full name, as it should appear in a signature.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Your email address.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Your mobile number in E.164 form, such as +13125550143.
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Your time zone (IANA name, such as America/Chicago).
+    #[arg(long = "time-zone", value_name = "ZONE")]
+    pub time_zone: Option<String>,
+    /// The sign-off block placed under messages (`\n` for a new line).
+    #[arg(long)]
+    pub signature: Option<String>,
+    /// Where to write the profile. Default: profile.toml in the user's config directory
+    /// (~/.config/followup on Linux).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace an existing profile.
+    #[arg(long)]
+    pub force: bool,
+    /// Ask nothing: write the fields given as flags, the others commented.
+    #[arg(long = "no-input")]
+    pub no_input: bool,
+}
+
+/// Arguments of `followup completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// The shells completions are written for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// GNU Bash.
+    Bash,
+    /// Z shell.
+    Zsh,
+    /// fish.
+    Fish,
+}
+
+/// Arguments of `followup man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write followup.1 (and one page per subcommand) into DIR instead of printing.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// Arguments of `followup doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// The candidate profile to check. Default: profile.toml in the user's config
+    /// directory, when it exists.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 }
 
 /// Arguments of `followup validate`.

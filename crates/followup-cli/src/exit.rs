@@ -43,6 +43,16 @@ pub fn code_for(error: &anyhow::Error) -> ExitCode {
                 _ => INVALID_INPUT,
             });
         }
+        if cause.downcast_ref::<followup_invite::InviteError>().is_some() {
+            return ExitCode::from(INVALID_INPUT);
+        }
+        if let Some(new) = cause.downcast_ref::<crate::commands::NewError>() {
+            return ExitCode::from(match new {
+                crate::commands::NewError::Exists { .. } => FAILURE,
+                crate::commands::NewError::NotText { .. } => INVALID_INPUT,
+                crate::commands::NewError::Unreadable { .. } => UNREADABLE_INPUT,
+            });
+        }
         if let Some(input) = cause.downcast_ref::<InputError>() {
             return ExitCode::from(match input {
                 InputError::Read { .. } => UNREADABLE_INPUT,

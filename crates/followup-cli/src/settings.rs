@@ -9,10 +9,12 @@ use followup_host::SearchPath;
 use jiff::Timestamp;
 
 pub use crate::args::DocumentKind;
+pub use crate::args::Shell;
 use crate::args::{
     Cli, Command, DraftArgs, OutputFormat, PlanArgs, PluginsAction, PluginsArgs, PluginsCheckArgs,
     PluginsNewArgs, SchemaArgs, ValidateArgs,
 };
+use crate::args::{CompletionsArgs, DoctorArgs, InitArgs, ManArgs, NewArgs};
 use crate::args::{ExportArgs, Paper};
 use crate::exit::UsageError;
 use crate::style_pack::StyleChoice;
@@ -44,6 +46,64 @@ pub enum Settings {
     Validate(ValidateSettings),
     /// The tracker's commands (`add`, `due`, `sent`, ...).
     Track(TrackSettings),
+    /// `followup new`.
+    New(NewSettings),
+    /// `followup init`.
+    Init(InitSettings),
+    /// `followup completions`.
+    Completions(Shell),
+    /// `followup man`.
+    Man(ManSettings),
+    /// `followup doctor`.
+    Doctor(DoctorSettings),
+}
+
+/// Settings of `followup new`.
+#[derive(Debug)]
+pub struct NewSettings {
+    /// The invitation to read, when there is one.
+    pub invite: Option<PathBuf>,
+    /// Where to write; chosen from the interview when not given.
+    pub out: Option<PathBuf>,
+    /// The zone the interview was in, as the user said.
+    pub time_zone: Option<String>,
+    /// Whether to ask on the terminal (stdin and stderr are terminals, no --no-input).
+    pub interactive: bool,
+    /// The candidate profile: the candidate's addresses and zone.
+    pub profile: ProfileChoice,
+}
+
+/// Settings of `followup init`.
+#[derive(Debug)]
+pub struct InitSettings {
+    /// The fields given as flags.
+    pub given: followup_core::interview::CandidateDetails,
+    /// Where to write the profile.
+    pub out: PathBuf,
+    /// Replace an existing profile.
+    pub force: bool,
+    /// Whether to ask on the terminal.
+    pub interactive: bool,
+    /// The zone to offer when asking (from `TZ`).
+    pub local_zone: Option<String>,
+}
+
+/// Settings of `followup man`.
+#[derive(Debug)]
+pub struct ManSettings {
+    /// The folder to write the pages into; printed when `None`.
+    pub out: Option<PathBuf>,
+}
+
+/// Settings of `followup doctor`.
+#[derive(Debug)]
+pub struct DoctorSettings {
+    /// Where plugins are looked for.
+    pub search: SearchPath,
+    /// The profile to check.
+    pub profile: ProfileChoice,
+    /// The tracker's store to check, when its place is known.
+    pub store: Option<PathBuf>,
 }
 
 /// Settings of `followup export`.
@@ -157,6 +217,10 @@ pub struct Environment {
     pub data_dir: Option<PathBuf>,
     pub store_path: Option<OsString>,
     pub now: Timestamp,
+    /// Whether standard input and standard error are both terminals (prompts need both).
+    pub terminal: bool,
+    /// The `TZ` variable, when it holds a zone name.
+    pub local_zone: Option<String>,
 }
 
 impl Environment {
@@ -174,6 +238,14 @@ impl Environment {
             data_dir: base.as_ref().map(|b| b.data_dir().join("followup")),
             store_path: std::env::var_os(track::STORE_VAR),
             now: Timestamp::now(),
+            terminal: {
+                use std::io::IsTerminal;
+                std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+            },
+            local_zone: std::env::var("TZ")
+                .ok()
+                .map(|tz| tz.trim_start_matches(':').to_string())
+                .filter(|tz| jiff::tz::db().get(tz).is_ok()),
         }
     }
 }
@@ -239,6 +311,63 @@ impl Settings {
             Command::Schema(SchemaArgs { name, out, force }) => {
                 Settings::Schema(SchemaSettings { name, out, force, search })
             }
+            Command::New(NewArgs {
+                from_invite,
+                out,
+                time_zone,
+                no_input,
+                profile,
+                no_profile,
+            }) => Settings::New(NewSettings {
+                invite: from_invite,
+                out,
+                time_zone,
+                interactive: env.terminal && !no_input,
+                profile: profile_choice(no_profile, profile, &env),
+            }),
+            Command::Init(InitArgs {
+                name,
+                email,
+                phone,
+                time_zone,
+                signature,
+                out,
+                force,
+                no_input,
+            }) => {
+                let out =
+                    match out.or_else(|| env.config_dir.as_ref().map(|d| d.join("profile.toml"))) {
+                        Some(out) => out,
+                        None => {
+                            return Err(UsageError(
+                                "no config directory is known here; pass --out FILE".to_string(),
+                            )
+                            .into());
+                        }
+                    };
+                let given = followup_core::interview::CandidateDetails {
+                    name,
+                    email,
+                    phone,
+                    time_zone: time_zone.map(followup_core::time::ZoneName),
+                    signature: signature.map(|s| s.replace("\\n", "\n")),
+                    ..Default::default()
+                };
+                Settings::Init(InitSettings {
+                    given,
+                    out,
+                    force,
+                    interactive: env.terminal && !no_input,
+                    local_zone: env.local_zone.clone(),
+                })
+            }
+            Command::Completions(CompletionsArgs { shell }) => Settings::Completions(shell),
+            Command::Man(ManArgs { out }) => Settings::Man(ManSettings { out }),
+            Command::Doctor(DoctorArgs { profile }) => Settings::Doctor(DoctorSettings {
+                search,
+                profile: profile_choice(false, profile, &env),
+                store,
+            }),
             other => {
                 anyhow::bail!("internal error: {other:?} was not resolved as a tracker command")
             }
@@ -258,13 +387,7 @@ fn interview_input(
             .context("the present moment could not be read")?,
         None => env.now,
     };
-    let profile = match (args.no_profile, args.profile) {
-        (true, _) => ProfileChoice::Skip,
-        (false, Some(path)) => ProfileChoice::Given(path),
-        (false, None) => {
-            ProfileChoice::Default(env.config_dir.as_ref().map(|d| d.join("profile.toml")))
-        }
-    };
+    let profile = profile_choice(args.no_profile, args.profile, env);
     let style = match &args.style {
         Some(argument) => {
             StyleChoice::from_argument(argument, env.config_dir.as_ref().map(|d| d.join("styles")))
@@ -272,4 +395,15 @@ fn interview_input(
         None => StyleChoice::BuiltIn,
     };
     Ok(InterviewInput { file: args.file, now, profile, search, style })
+}
+
+/// The profile `--profile` and `--no-profile` choose.
+fn profile_choice(no_profile: bool, profile: Option<PathBuf>, env: &Environment) -> ProfileChoice {
+    match (no_profile, profile) {
+        (true, _) => ProfileChoice::Skip,
+        (false, Some(path)) => ProfileChoice::Given(path),
+        (false, None) => {
+            ProfileChoice::Default(env.config_dir.as_ref().map(|d| d.join("profile.toml")))
+        }
+    }
 }

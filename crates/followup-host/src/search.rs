@@ -15,7 +15,8 @@ pub enum Origin {
     CommandLine,
     /// An entry of the `FOLLOWUP_PLUGIN_PATH` environment variable.
     EnvVar,
-    /// The directory of the `followup` executable, or its `plugins/` subfolder.
+    /// The directory of the `followup` executable, its `plugins/` subfolder, or
+    /// `../share/followup/plugins` when the executable is in a `bin/` folder.
     ExecutableDir,
     /// The user's data directory for followup.
     UserDataDir,
@@ -63,7 +64,8 @@ impl SearchPath {
     ///
     /// The order is: each `--plugin-dir` in `cli_dirs`; each entry of
     /// `FOLLOWUP_PLUGIN_PATH` (`env_value`, split like `PATH`, empty entries skipped);
-    /// `exe_dir` and its `plugins/` subfolder; `user_data_dir`, which is searched as
+    /// `exe_dir`, its `plugins/` subfolder and, when `exe_dir` is a `bin/` folder,
+    /// `../share/followup/plugins`; `user_data_dir`, which is searched as
     /// given (pass the folder that holds the plugins). The host reads no environment
     /// variable itself, so that the order is testable and the CLI stays in charge.
     ///
@@ -80,7 +82,8 @@ impl SearchPath {
     ///     None,
     /// );
     /// let origins: Vec<Origin> = search.dirs().iter().map(|d| d.origin).collect();
-    /// assert_eq!(origins, [Origin::CommandLine, Origin::ExecutableDir, Origin::ExecutableDir]);
+    /// // `/usr/bin`, `/usr/bin/plugins` and `/usr/share/followup/plugins`.
+    /// assert_eq!(origins, [Origin::CommandLine, Origin::ExecutableDir, Origin::ExecutableDir, Origin::ExecutableDir]);
     /// ```
     pub fn standard(
         cli_dirs: &[PathBuf],
@@ -102,6 +105,16 @@ impl SearchPath {
         if let Some(dir) = exe_dir {
             search.push(dir.to_path_buf(), Origin::ExecutableDir);
             search.push(dir.join("plugins"), Origin::ExecutableDir);
+            // An installed layout (`PREFIX/bin/followup` beside
+            // `PREFIX/share/followup/plugins`), as `scripts/install.sh --prefix` makes it.
+            if dir.file_name().is_some_and(|name| name == "bin")
+                && let Some(prefix) = dir.parent()
+            {
+                search.push(
+                    prefix.join("share").join("followup").join("plugins"),
+                    Origin::ExecutableDir,
+                );
+            }
         }
         if let Some(dir) = user_data_dir {
             search.push(dir.to_path_buf(), Origin::UserDataDir);

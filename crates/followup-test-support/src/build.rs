@@ -1,17 +1,24 @@
 //! Building plugin libraries with cargo, once per test process.
 //!
-//! Each build goes into its own target directory under `target/test-plugins`, because
-//! the `cargo test` that runs the tests holds the lock on `target/`, and because the
-//! plugins must not land next to the `followup` binary of a normal build.
+//! The `followup` binary and the workspace's plugins are built into the workspace's own
+//! `target/` (or `CARGO_TARGET_DIR`), as `cargo build` puts them for a user: the
+//! `cargo test` that runs the tests has finished building and released its lock by
+//! then, so this build reuses every dependency it compiled instead of compiling them
+//! all again into a folder of its own (issue 15: 244 s on a fresh clone). Crates from
+//! other workspaces (the faulty plugins, scaffolds, `examples/whatsapp`) share one
+//! folder, `target/test-plugins/out-of-tree`, apart from the `followup` binary so that
+//! no other test loads them. Cargo's progress is shown on the terminal, since a first
+//! build takes minutes.
 
 use std::env::consts::{DLL_PREFIX, DLL_SUFFIX};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-/// The packages built for end-to-end tests: the CLI and the channel plugins, which
-/// land side by side so that `followup` finds its plugins as it does for a user.
+/// The packages built for benchmarks: the CLI and the channel plugins, which land side
+/// by side so that `followup` finds its plugins as it does for a user. (The tests build
+/// the whole workspace, which holds them; see [`build_workspace`].)
 const WORKSPACE_PACKAGES: [&str; 5] =
     ["followup-cli", "followup-email", "followup-sms", "followup-linkedin", "followup-letter"];
 
@@ -45,13 +52,23 @@ enum Profile {
 }
 
 fn build_workspace(profile: Profile) -> PathBuf {
-    let target_dir = workspace_root().join("target").join("test-plugins");
+    let target_dir = main_target_dir();
     let mut args = vec![OsString::from("build")];
-    if profile == Profile::Release {
-        args.push(OsString::from("--release"));
-    }
-    for package in WORKSPACE_PACKAGES {
-        args.extend([OsString::from("-p"), OsString::from(package)]);
+    match profile {
+        // The same selection as `cargo test --workspace`, so that cargo resolves the
+        // same features (dev-dependencies included) and finds every dependency, every
+        // plugin library and every test already built: only the `followup` binary is
+        // linked. Naming the five packages alone would resolve fewer features and
+        // compile a share of the dependency tree again.
+        Profile::Debug => {
+            args.extend(["--workspace", "--lib", "--bins", "--tests"].map(OsString::from))
+        }
+        Profile::Release => {
+            args.push(OsString::from("--release"));
+            for package in WORKSPACE_PACKAGES {
+                args.extend([OsString::from("-p"), OsString::from(package)]);
+            }
+        }
     }
     let debug_dir = cargo_build(&args, &target_dir);
     match profile {
@@ -71,7 +88,9 @@ pub fn fault_plugins_dir() -> PathBuf {
     DIR.get_or_init(|| {
         let root = workspace_root();
         let manifest = root.join("tests").join("fault-plugins").join("Cargo.toml");
-        let target_dir = root.join("target").join("test-plugins").join("faults");
+        // With the other out-of-tree crates, so that they share compiled dependencies;
+        // the libraries are named `fault_*`, which no search loads.
+        let target_dir = out_of_tree_target_dir();
         let args = [OsString::from("build"), OsString::from("--manifest-path"), manifest.into()];
         cargo_build(&args, &target_dir)
     })
@@ -126,8 +145,8 @@ pub fn build_crate(manifest_dir: &Path, target_dir: &Path) -> PathBuf {
 }
 
 /// The target directory shared by the crates built with [`build_crate`] in this
-/// workspace's tests: `target/test-plugins/out-of-tree`, apart from the directory that
-/// holds the `followup` binary and its plugins.
+/// workspace's tests and by the faulty plugins: `target/test-plugins/out-of-tree`,
+/// apart from the directory that holds the `followup` binary and its plugins.
 pub fn out_of_tree_target_dir() -> PathBuf {
     workspace_root().join("target").join("test-plugins").join("out-of-tree")
 }
@@ -147,6 +166,15 @@ fn existing(path: PathBuf) -> PathBuf {
     path
 }
 
+/// The workspace's target directory: `CARGO_TARGET_DIR` when set (as the `cargo test`
+/// running the tests used it), else `target/`.
+fn main_target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => workspace_root().join(dir),
+        _ => workspace_root().join("target"),
+    }
+}
+
 /// The root of the followup workspace, two levels above this crate.
 pub(crate) fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -156,27 +184,32 @@ pub(crate) fn workspace_root() -> PathBuf {
         .expect("this crate lives in crates/ of the followup workspace")
 }
 
-/// Runs `cargo <args> --quiet --target-dir <target_dir>` and returns the directory of
-/// the debug artifacts.
+/// Runs `cargo <args> --target-dir <target_dir>` with its progress on the terminal and
+/// returns the directory of the debug artifacts.
 fn cargo_build(args: &[OsString], target_dir: &Path) -> PathBuf {
     // Cargo tells the processes it runs which cargo it is; use the same one.
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
-    let output = Command::new(&cargo)
-        .args(args)
-        .arg("--quiet")
-        .arg("--target-dir")
-        .arg(target_dir)
-        .current_dir(workspace_root())
-        .output()
-        .unwrap_or_else(|err| panic!("cannot run {}: {err}", cargo.to_string_lossy()));
-    assert!(
-        output.status.success(),
-        "building test plugins failed ({}): {} {} --quiet --target-dir {}\n{}",
-        output.status,
+    let shown = format!(
+        "{} {} --target-dir {}",
         cargo.to_string_lossy(),
         args.iter().map(|arg| arg.to_string_lossy()).collect::<Vec<_>>().join(" "),
         target_dir.display(),
-        String::from_utf8_lossy(&output.stderr),
+    );
+    // Straight to the terminal: the test harness captures `eprintln!`, not the file
+    // descriptor a child inherits, so cargo's progress and errors stay visible.
+    let status = Command::new(&cargo)
+        .args(args)
+        .arg("--target-dir")
+        .arg(target_dir)
+        .current_dir(workspace_root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .status()
+        .unwrap_or_else(|err| panic!("cannot run {shown}: {err}"));
+    assert!(
+        status.success(),
+        "building test plugins failed ({status}): {shown}; cargo's errors are above"
     );
     target_dir.join("debug")
 }

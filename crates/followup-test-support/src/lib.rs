@@ -1,12 +1,13 @@
 //! Test support for followup plugins: builds plugin libraries and lays out scratch
 //! plugin directories.
 //!
-//! `cargo test` builds no `cdylib`, so a test that loads plugins must build them
-//! itself. [`workspace_plugins_dir`] builds the real channel plugins and
-//! [`fault_plugins_dir`] the purpose-built broken ones of `tests/fault-plugins`, each
-//! once per process and into a target directory of its own under
-//! `target/test-plugins`: the `cargo test` that runs the tests still holds the lock on
-//! the main one. A plain `cargo test --workspace` on a fresh clone therefore works.
+//! `cargo test` builds no `followup` binary beside the plugins, so a test that runs it
+//! must build them itself. [`workspace_plugins_dir`] builds the CLI and the real
+//! channel plugins into the workspace's `target/` (reusing what `cargo test` compiled,
+//! which has released its lock by the time tests run), and [`fault_plugins_dir`] the
+//! purpose-built broken ones of `tests/fault-plugins` into
+//! `target/test-plugins/out-of-tree`, each once per process, with cargo's progress on
+//! the terminal. A plain `cargo test --workspace` on a fresh clone therefore works.
 //!
 //! [`build_crate`] builds a crate outside the workspace (one made by `followup plugins
 //! new`, or `examples/whatsapp`) into a target directory of its own, such as

@@ -48,6 +48,7 @@ pub mod pack;
 mod problem;
 mod schema_check;
 mod semantic;
+mod todo;
 mod toml_value;
 
 pub use checker::{Checked, Checker};
@@ -56,4 +57,5 @@ pub use hint::{closest, ranked};
 pub use kind::{DetectError, Kind, detect, schema_directive};
 pub use problem::{Level, Problem};
 pub use schema_check::{SchemaError, SchemaSet};
+pub use todo::{TodoMarker, todo_markers};
 pub use toml_value::toml_to_json;

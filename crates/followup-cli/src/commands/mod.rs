@@ -4,12 +4,20 @@ mod draft;
 mod export;
 mod plan;
 mod planning;
+
+pub use new::NewError;
 mod plugins;
 mod plugins_check;
 mod plugins_new;
 mod schema;
 mod track;
 mod validate;
+
+mod completions;
+mod doctor;
+mod init;
+mod new;
+mod prompt;
 
 use std::process::ExitCode;
 
@@ -31,6 +39,11 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
         Settings::Schema(settings) => schema::run(&settings),
         Settings::Validate(settings) => validate::run(&settings),
         Settings::Track(settings) => track::run(settings),
+        Settings::New(settings) => new::run(&settings),
+        Settings::Init(settings) => init::run(&settings),
+        Settings::Completions(shell) => completions::completions(shell),
+        Settings::Man(settings) => completions::man(&settings),
+        Settings::Doctor(settings) => doctor::run(&settings),
     }
 }
 

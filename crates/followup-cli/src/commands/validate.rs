@@ -4,7 +4,9 @@
 //! The checking itself is `followup-validate`'s; this module reads the files, finds
 //! where each field is written, and prints. A folder is a style pack (its settings and
 //! every template, tried on the bundled examples); `--jsonl` streams a JSON Lines file of
-//! interviews record by record, printing as it goes so that memory stays flat.
+//! interviews record by record, printing as it goes so that memory stays flat. In a
+//! TOML file, each `# TODO field: ...` marker (as `followup new` writes them) is listed
+//! as a warning at its line, unless a rule already reports that field.
 //!
 //! Exit status: 0 when every file is valid (warnings allowed), 3 when any file has an
 //! error-level problem, 4 when any file could not be read (this wins over 3: a file

@@ -3,10 +3,12 @@
 
 use std::path::Path;
 
-use followup_validate::{Checker, Kind, Problem, detect, schema_directive, toml_to_json};
+use followup_validate::{
+    Checker, Kind, Problem, detect, schema_directive, todo_markers, toml_to_json,
+};
 use serde_json::Value;
 
-use crate::document::{Format, InputError, SourceFile};
+use crate::document::{Format, InputError, Position, SourceFile};
 
 use super::output::FileReport;
 
@@ -31,7 +33,20 @@ pub fn check(path: &Path, kind: Option<Kind>, checker: &Checker) -> FileReport {
         }
     };
     report.kind = Some(kind);
-    for problem in checker.check(kind, value) {
+    let problems = checker.check(kind, value);
+    // What the file itself marks as still to fill in (`followup new` writes these),
+    // unless a rule already reports that field.
+    if source.format == Format::Toml {
+        for todo in todo_markers(&source.text) {
+            if problems.iter().any(|p| p.is_error() && p.field == todo.field) {
+                continue;
+            }
+            let message = format!("still to fill in: {}", todo.what);
+            let position = Position { line: todo.line, column: 1 };
+            report.push(path, Some(position), Problem::warning(todo.field, "todo", message));
+        }
+    }
+    for problem in problems {
         let position = source.locate(&problem.field);
         report.push(path, position, problem);
     }
