@@ -47,8 +47,9 @@ fn store_of(n: usize) -> PathBuf {
                     // Interviews over a hundred days around `now`, so some steps are
                     // overdue, some due, most upcoming or done.
                     let shift = SignedDuration::from_hours(((i % 100) as i64 - 80) * 24);
-                    interview.meeting.start =
-                        Moment(interview.meeting.start.0.saturating_add(shift).expect("in range"));
+                    let moved = |m: Moment| Moment(m.0.saturating_add(shift).expect("in range"));
+                    interview.meeting.start = moved(interview.meeting.start);
+                    interview.meeting.end = interview.meeting.end.map(moved);
                     let valid = validate(interview.clone()).expect("the examples are valid");
                     let id = tracking::interview_id(&valid);
                     let added = Event {
