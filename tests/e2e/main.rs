@@ -4,6 +4,7 @@
 mod cli;
 mod drafts;
 mod export;
+mod export_safety;
 mod plugins;
 mod properties;
 mod rules;

@@ -24,6 +24,7 @@ use crate::args::Cli;
 use crate::settings::{Environment, Settings};
 
 fn main() -> ExitCode {
+    atomic_write::ignore_file_size_signal();
     let cli = Cli::parse();
     let result = Settings::resolve(cli, Environment::from_process()).and_then(commands::run);
     match result {
