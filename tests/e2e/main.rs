@@ -11,4 +11,5 @@ mod properties;
 mod rules;
 mod styles;
 mod tracker;
+mod untrusted_input;
 mod validate;

@@ -33,9 +33,10 @@ fn main() -> ExitCode {
         Err(error) => {
             let mut stderr = std::io::stderr().lock();
             // Nothing useful can be done if stderr itself is gone.
-            let _ = writeln!(stderr, "error: {error}");
+            let safe = |text: String| output::terminal_safe(&text).into_owned();
+            let _ = writeln!(stderr, "error: {}", safe(error.to_string()));
             for cause in error.chain().skip(1) {
-                let _ = writeln!(stderr, "  caused by: {cause}");
+                let _ = writeln!(stderr, "  caused by: {}", safe(cause.to_string()));
             }
             exit::code_for(&error)
         }

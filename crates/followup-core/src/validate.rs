@@ -16,6 +16,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::interview::{Interview, Interviewer};
 use crate::manifest::is_channel_id;
+use crate::meeting_time::{Finding, Written};
 use crate::problem::Problem;
 use crate::time::ZoneName;
 
@@ -49,6 +50,9 @@ pub struct ValidInterview {
     pub interviewer_zones: Vec<TimeZone>,
     /// The recruiter's zone, when there is a staffing firm.
     pub recruiter_zone: Option<TimeZone>,
+    /// What deserves a word but does not stop planning (a local time the clocks skip
+    /// or repeat, and the moment taken for it).
+    pub warnings: Vec<Problem>,
 }
 
 /// Collects problems while walking the document.
@@ -201,8 +205,24 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
 
     let meeting = &interview.meeting;
     let meeting_zone = problems.zone("meeting.time_zone", &meeting.time_zone);
+    let mut warnings = Vec::new();
+    let times = [("meeting.start", Some(&meeting.start)), ("meeting.end", meeting.end.as_ref())];
+    for (field, moment) in times.into_iter().filter_map(|(f, m)| Some((f, m?))) {
+        let findings = match &meeting_zone {
+            Some(zone) => moment.check(meeting.time_zone.as_str(), zone),
+            // Without the meeting's zone only a missing offset can be told.
+            None if matches!(moment.1, Written::Local(_)) => moment.check("UTC", &TimeZone::UTC),
+            None => Vec::new(),
+        };
+        for finding in findings {
+            match finding {
+                Finding::Error(message, hint) => problems.add_with_hint(field, message, hint),
+                Finding::Warning(message) => warnings.push(Problem::new(field, message)),
+            }
+        }
+    }
     let start = meeting.start.0;
-    let end = match (meeting.end, meeting.duration_minutes) {
+    let end = match (meeting.end.as_ref(), meeting.duration_minutes) {
         (Some(_), Some(_)) => {
             problems.add_with_hint(
                 "meeting.duration_minutes",
@@ -346,6 +366,7 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
                 .map(|zone| zone.unwrap_or_else(|| meeting_zone.clone()))
                 .collect();
             Ok(ValidInterview {
+                warnings,
                 candidate_name,
                 start,
                 end,
