@@ -148,3 +148,37 @@ fn a_mistyped_channel_or_schema_gets_did_you_mean_and_exit_2() {
         run.stderr
     );
 }
+
+/// Issue 14: a name holding RFC 2047 syntax reached the headers as it was, and mail
+/// clients decoded it into another name; it must read back as the text written.
+#[test]
+fn encoded_word_syntax_in_names_and_subjects_stays_text() {
+    let home = ScratchDir::new("untrusted-2047");
+    let mut text = std::fs::read_to_string(workspace_root().join(EXAMPLE)).expect("reads");
+    text = text
+        .replace("name = \"Ana Ruiz\"", "name = \"Ana =?utf-8?q?Mallory?= Ruiz\"")
+        .replace("name = \"Dana Whitfield\"", "name = \"=?utf-8?b?RXZl?= Whitfield\"")
+        .replace("title = \"Data Analyst\"", "title = \"Data =?utf-8?q?Boss?= Analyst\"");
+    let file = home.write("interview.toml", &text).display().to_string();
+    let out = home.path().join("out");
+    let out_text = out.display().to_string();
+    let run = followup(&home, &["export", &file, "--out", &out_text, "--now", NOW]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let emails: Vec<_> = std::fs::read_dir(&out)
+        .expect("the folder lists")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "eml"))
+        .collect();
+    assert!(!emails.is_empty());
+    for path in emails {
+        let bytes = std::fs::read(&path).expect("reads");
+        let message = mail_parser::MessageParser::default().parse(&bytes).expect("parses");
+        let from = message.from().and_then(|a| a.first()).and_then(|a| a.name());
+        assert_eq!(from, Some("Ana =?utf-8?q?Mallory?= Ruiz"), "{}", path.display());
+        let to = message.to().and_then(|a| a.first()).and_then(|a| a.name());
+        assert_eq!(to, Some("=?utf-8?b?RXZl?= Whitfield"), "{}", path.display());
+        if let Some(subject) = message.subject().filter(|s| s.contains("Data")) {
+            assert!(subject.contains("Data =?utf-8?q?Boss?= Analyst"), "{subject}");
+        }
+    }
+}
