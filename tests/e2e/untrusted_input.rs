@@ -182,3 +182,32 @@ fn encoded_word_syntax_in_names_and_subjects_stays_text() {
         }
     }
 }
+
+/// Issue 14: a `--plugin-dir` that does not exist was silence, and a relative
+/// `FOLLOWUP_PLUGIN_PATH` entry loaded plugins from wherever the command ran.
+#[test]
+fn plugin_folders_must_exist_and_be_absolute() {
+    let home = ScratchDir::new("untrusted-plugin-dirs");
+    let missing = home.path().join("no-such-folder").display().to_string();
+    let run = followup(&home, &["plugins", "--plugin-dir", &missing]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--plugin-dir [HOME]/no-such-folder: no such folder"),
+        "{}",
+        run.stderr
+    );
+    let run = run_followup(
+        &["plugins"],
+        &Invocation {
+            home: Some(home.path()),
+            shell_prefix: Some("export FOLLOWUP_PLUGIN_PATH=target/debug"),
+            ..Invocation::default()
+        },
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("FOLLOWUP_PLUGIN_PATH: `target/debug` is a relative path"),
+        "{}",
+        run.stderr
+    );
+}
