@@ -43,6 +43,7 @@
 mod discover;
 mod export;
 mod handshake;
+mod ownership;
 mod refusal;
 mod registry;
 mod render;
