@@ -8,6 +8,7 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
+use followup_core::meeting_time::{MeetingMoment, Written};
 use followup_core::planner::Planner;
 use followup_core::style::Style;
 use followup_core::time::Moment;
@@ -47,9 +48,12 @@ fn store_of(n: usize) -> PathBuf {
                     // Interviews over a hundred days around `now`, so some steps are
                     // overdue, some due, most upcoming or done.
                     let shift = SignedDuration::from_hours(((i % 100) as i64 - 80) * 24);
-                    let moved = |m: Moment| Moment(m.0.saturating_add(shift).expect("in range"));
-                    interview.meeting.start = moved(interview.meeting.start);
-                    interview.meeting.end = interview.meeting.end.map(moved);
+                    let start = interview.meeting.start.0.saturating_add(shift).expect("in range");
+                    interview.meeting.start = MeetingMoment(start, Written::Instant);
+                    if let Some(end) = &mut interview.meeting.end {
+                        end.0 = end.0.saturating_add(shift).expect("in range");
+                        end.1 = Written::Instant;
+                    }
                     let valid = validate(interview.clone()).expect("the examples are valid");
                     let id = tracking::interview_id(&valid);
                     let added = Event {

@@ -179,7 +179,8 @@ fn profile_supplies_the_candidate_and_the_interview_overrides_it() {
     let interview = home.path().join("interview.toml");
     let text = std::fs::read_to_string(workspace_root().join("docs/examples/panel.toml"))
         .expect("example reads")
-        .replace("name = \"Sam Carter\"\n", "");
+        .replace("name = \"Sam Carter\"\n", "")
+        .replace("email = \"sam.carter@example.com\"\n", "");
     std::fs::write(&interview, text).expect("interview written");
     let path = interview.display().to_string();
 
@@ -193,6 +194,15 @@ fn profile_supplies_the_candidate_and_the_interview_overrides_it() {
 
     let run = followup_in(home.path(), &["plan", "docs/examples/panel.toml", "--now", NOW]);
     assert!(run.stdout.starts_with("Follow-up plan for Sam Carter:"), "the interview wins");
+    // Issue 14: another candidate's interview takes nothing from the profile (its
+    // signature ended up on their emails), and says so.
+    assert!(
+        run.stderr.contains(
+            "the candidate is Sam Carter, not the profile's Profile Person; the profile is not used"
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -574,22 +574,57 @@ fn a_full_disk_leaves_no_half_written_file() {
     assert_eq!(files(&out), BTreeMap::new(), "created files are removed, no temporary left");
 }
 
-/// An interview whose every free-text field tries to break out of its line.
+/// An interview whose every free-text field tries to break out of its line. Validation
+/// refuses control characters in the one-line fields (names, titles, the company, the
+/// profile address: see `one_line_fields_with_control_characters_are_refused`), so here
+/// those carry only header syntax, and the multi-line ones (topics, strengths) carry
+/// line breaks that must not reach a header or a calendar line.
 const HOSTILE: &str = r#"{
-  "candidate": {"name": "Ana\r\nBcc: evil@x.example Ruiz", "email": "ana.ruiz@example.com", "time_zone": "America/Chicago"},
-  "employer": {"company": "Northwind\u0007 Analytics; Inc, \\ \"quoted\"", "industry": "technology"},
-  "role": {"title": "Data Analyst\r\nX-Injected: 1", "kind": "professional"},
+  "candidate": {"name": "Ana Bcc: evil@x.example Ruiz", "email": "ana.ruiz@example.com", "time_zone": "America/Chicago"},
+  "employer": {"company": "Northwind Analytics; Inc, \\ \"quoted\"", "industry": "technology"},
+  "role": {"title": "Data Analyst X-Injected: 1", "kind": "professional"},
   "meeting": {"start": "2026-11-24T14:00:00-06:00", "duration_minutes": 60, "time_zone": "America/Chicago", "format": "video"},
   "interviewers": [{
-    "name": "Dana\r\nBcc: evil@x.example\u0000 Whitfield",
-    "title": "Manager\nBEGIN:VALARM",
+    "name": "Dana Bcc: evil@x.example Whitfield",
+    "title": "Manager BEGIN:VALARM",
     "email": "dana.whitfield@northwind.example",
-    "linkedin": "https://www.linkedin.com/in/dana\r\nX-Injected: 1",
+    "linkedin": "https://www.linkedin.com/in/dana",
     "topics": ["the churn\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil dashboard"]
   }],
   "reinforce": {"strengths": ["cut a query\r\nBcc: evil@x.example to 3 minutes"]},
   "next_steps": {"decision_date": "2026-12-04"}
 }"#;
+
+/// Issue 14: control characters in names, titles and the company reached headers and
+/// the terminal (`North\u001b[31mwind` coloured it); validation refuses each, naming
+/// the field, before anything is planned.
+#[test]
+fn one_line_fields_with_control_characters_are_refused() {
+    let home = ScratchDir::new("export-control");
+    let text = HOSTILE
+        .replace("Ana Bcc", "Ana\\r\\nBcc")
+        .replace("Northwind Analytics", "North\\u001b[31mwind Analytics")
+        .replace("Analyst X-Injected", "Analyst\\r\\nX-Injected")
+        .replace("Dana Bcc", "Dana\\r\\nBcc")
+        .replace("Manager BEGIN", "Manager\\nBEGIN")
+        .replace("in/dana", "in/dana\\r\\nX-Injected: 1");
+    let interview = home.write("hostile.json", &text).display().to_string();
+    let out = home.path().join("out");
+    let run = export(home.path(), &interview, &out, &[]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    for field in [
+        "candidate.name: contains a carriage return (CR)",
+        "employer.company: contains an escape character (ESC)",
+        "role.title: contains a carriage return (CR)",
+        "interviewers[0].name: contains a carriage return (CR)",
+        "interviewers[0].title: contains a line break (LF)",
+        "interviewers[0].linkedin: contains a carriage return (CR)",
+    ] {
+        assert!(run.stderr.contains(field), "{field}: {}", run.stderr);
+    }
+    assert!(!run.stderr.contains('\u{1b}'), "no escape reaches the terminal: {}", run.stderr);
+    assert!(!out.exists(), "nothing is written");
+}
 
 #[test]
 fn hostile_text_never_adds_a_header_or_a_calendar_line() {
@@ -630,7 +665,7 @@ fn hostile_text_never_adds_a_header_or_a_calendar_line() {
         let to: Vec<_> = message.to().map(|a| a.iter().collect()).unwrap_or_default();
         assert_eq!(to.len(), 1, "{name}: one recipient");
         assert_eq!(to[0].address(), Some("dana.whitfield@northwind.example"));
-        assert_eq!(to[0].name(), Some("Dana Bcc: evil@x.example Whitfield"));
+        assert_eq!(to[0].name(), Some("Dana Bcc: evil@x.example Whitfield"), "{name}: one name");
         let subject = message.subject().expect("a subject");
         assert!(!subject.contains(['\r', '\n']), "{name}: {subject:?}");
         // The raw header block has no line that is not a header or its folding.
@@ -666,7 +701,7 @@ fn hostile_text_never_adds_a_header_or_a_calendar_line() {
 
     let html = String::from_utf8(files["index.html"].clone()).expect("UTF-8");
     assert!(!html.contains("\u{0}") && !html.contains("\u{7}"));
-    assert!(html.contains("Northwind\u{FFFD} Analytics; Inc, \\ &quot;quoted&quot;"), "escaped");
+    assert!(html.contains("Northwind Analytics; Inc, \\ &quot;quoted&quot;"), "escaped");
     check_self_contained(&html, &files);
 }
 

@@ -2,9 +2,11 @@
 //! every plan, and the `followup` command as a user runs it.
 
 mod answers;
+mod bounded_inputs;
 mod cli;
 mod drafts;
 mod export;
+mod export_safety;
 mod install;
 mod new;
 mod plugins;
@@ -12,4 +14,5 @@ mod properties;
 mod rules;
 mod styles;
 mod tracker;
+mod untrusted_input;
 mod validate;

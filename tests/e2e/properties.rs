@@ -99,7 +99,7 @@ prop_compose! {
             },
             role: Role { title: "Role".to_string(), kind: KINDS[kind] },
             meeting: Meeting {
-                start: Moment(start),
+                start: followup_core::meeting_time::MeetingMoment::from(start),
                 end: None,
                 duration_minutes: Some(minutes),
                 time_zone: ZoneName(meeting_zone.to_string()),
@@ -183,7 +183,8 @@ fn plans_at_the_edges_of_time_do_not_panic() {
     for start in ["9999-12-30T10:00:00Z", "-009999-01-03T00:00:00Z", "9999-12-27T10:00:00Z"] {
         for _ in 0..20 {
             let mut interview = strategy.new_tree(&mut runner).expect("generator works").current();
-            interview.meeting.start = Moment::parse(start).expect("valid moment");
+            interview.meeting.start =
+                followup_core::meeting_time::MeetingMoment::parse(start).expect("valid moment");
             interview.next_steps.decision_date = None;
             if let Ok(valid) = validate(interview) {
                 let plan = plan_with_defaults(&valid);

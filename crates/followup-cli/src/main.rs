@@ -24,6 +24,7 @@ use crate::args::Cli;
 use crate::settings::{Environment, Settings};
 
 fn main() -> ExitCode {
+    atomic_write::ignore_file_size_signal();
     let cli = Cli::parse();
     let result = Settings::resolve(cli, Environment::from_process()).and_then(commands::run);
     match result {
@@ -32,9 +33,10 @@ fn main() -> ExitCode {
         Err(error) => {
             let mut stderr = std::io::stderr().lock();
             // Nothing useful can be done if stderr itself is gone.
-            let _ = writeln!(stderr, "error: {error}");
+            let safe = |text: String| output::terminal_safe(&text).into_owned();
+            let _ = writeln!(stderr, "error: {}", safe(error.to_string()));
             for cause in error.chain().skip(1) {
-                let _ = writeln!(stderr, "  caused by: {cause}");
+                let _ = writeln!(stderr, "  caused by: {}", safe(cause.to_string()));
             }
             exit::code_for(&error)
         }

@@ -19,6 +19,7 @@ use crate::args::{ExportArgs, Paper};
 use crate::exit::UsageError;
 use crate::style_pack::StyleChoice;
 
+mod plugin_dirs;
 pub mod track;
 pub use track::{ReplanSettings, TrackAction, TrackSettings};
 
@@ -253,6 +254,7 @@ impl Environment {
 impl Settings {
     /// Resolves the command line against the environment.
     pub fn resolve(cli: Cli, env: Environment) -> anyhow::Result<Settings> {
+        plugin_dirs::check(&cli.plugin_dirs, env.plugin_path.as_deref())?;
         let search = SearchPath::standard(
             &cli.plugin_dirs,
             env.plugin_path.as_deref(),

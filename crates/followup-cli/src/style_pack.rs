@@ -156,7 +156,9 @@ impl StylePack {
 pub fn settings_file(dir: &Path) -> Result<PathBuf, StyleError> {
     let toml = dir.join("style.toml");
     let json = dir.join("style.json");
-    match (toml.is_file(), json.is_file()) {
+    // Anything by that name counts, so that a FIFO or a device is refused by name
+    // when it is read, instead of the pack being called one without settings.
+    match (toml.exists(), json.exists()) {
         (true, true) => Err(StyleError::BothSettings { dir: dir.to_path_buf() }),
         (true, false) => Ok(toml),
         (false, true) => Ok(json),
@@ -206,7 +208,7 @@ pub fn read_templates(
             else {
                 continue;
             };
-            let source = std::fs::read_to_string(&path)
+            let source = crate::document::input_file::read_to_string(&path)
                 .map_err(|cause| InputError::Read { path: path.clone(), cause })?;
             by_name.insert(name, Template { path, source });
         }

@@ -135,7 +135,7 @@ fn step(
 ) -> Step {
     let meeting = &interview.meeting;
     let start = meeting.start.0;
-    let end = meeting.end.map(|end| end.0).unwrap_or_else(|| {
+    let end = meeting.end.as_ref().map(|end| end.0).unwrap_or_else(|| {
         later(start, SignedDuration::from_mins(i64::from(meeting.duration_minutes.unwrap_or(60))))
     });
     let meeting_zone = meeting.time_zone.resolve().unwrap_or(TimeZone::UTC);

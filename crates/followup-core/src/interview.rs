@@ -9,7 +9,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::time::{Day, Moment, ZoneName};
+use crate::meeting_time::MeetingMoment;
+use crate::time::{Day, ZoneName};
 
 /// One interview to follow up: who met whom, for what role, what was discussed and what
 /// happens next.
@@ -90,8 +91,30 @@ pub struct CandidateDetails {
 }
 
 impl CandidateDetails {
-    /// Fills every field this value leaves empty from `profile`; fields given here win.
+    /// Whether `profile` is this candidate's: the interview names no candidate (no
+    /// name and no email), the profile names nobody (defaults such as a time zone),
+    /// or the same name or the same email (ignoring case and
+    /// surrounding spaces). A profile merged field by field into another person's
+    /// interview would sign their emails with its owner's signature.
+    pub fn is_profile_of(&self, profile: &CandidateDetails) -> bool {
+        let same = |a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(a), Some(b)) => a.trim().to_lowercase() == b.trim().to_lowercase(),
+            _ => false,
+        };
+        let nobody = |details: &CandidateDetails| details.name.is_none() && details.email.is_none();
+        nobody(self)
+            || nobody(profile)
+            || same(&self.name, &profile.name)
+            || same(&self.email, &profile.email)
+    }
+
+    /// Fills every field this value leaves empty from `profile`, when it is this
+    /// candidate's ([`CandidateDetails::is_profile_of`]); fields given here win. Another
+    /// person's profile is not used at all.
     pub fn or_profile(self, profile: &CandidateDetails) -> CandidateDetails {
+        if !self.is_profile_of(profile) {
+            return self;
+        }
         let profile = profile.clone();
         CandidateDetails {
             schema: None,
@@ -191,10 +214,10 @@ pub enum RoleKind {
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Start, with a UTC offset or a zone annotation.
-    pub start: Moment,
+    pub start: MeetingMoment,
     /// End, with a UTC offset or a zone annotation. Give this or `duration_minutes`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<Moment>,
+    pub end: Option<MeetingMoment>,
     /// Length in minutes. Give this or `end`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_minutes: Option<u32>,
@@ -367,4 +390,32 @@ pub struct FollowUpStatus {
     /// The employer has replied; no more check-ins are planned.
     #[serde(default)]
     pub employer_replied: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: Option<&str>, email: Option<&str>) -> CandidateDetails {
+        CandidateDetails {
+            name: name.map(str::to_string),
+            email: email.map(str::to_string),
+            ..CandidateDetails::default()
+        }
+    }
+
+    /// Issue 14: a profile's signature ended up on another candidate's emails.
+    #[test]
+    fn a_profile_applies_only_to_its_own_person() {
+        let mut profile = person(Some("Priya Natarajan"), Some("priya@example.com"));
+        profile.signature = Some("Priya".into());
+        let other = person(Some("Marcus Bell"), None).or_profile(&profile);
+        assert_eq!(other.signature, None, "another candidate gets nothing from it");
+        let same = person(Some(" priya natarajan "), None).or_profile(&profile);
+        assert_eq!(same.signature.as_deref(), Some("Priya"));
+        let by_email = person(Some("P. Natarajan"), Some("PRIYA@example.com"));
+        assert!(by_email.is_profile_of(&profile));
+        let anonymous = person(None, None).or_profile(&profile);
+        assert_eq!(anonymous.name.as_deref(), Some("Priya Natarajan"));
+    }
 }

@@ -33,6 +33,7 @@ pub mod holidays;
 pub mod human_time;
 pub mod interview;
 pub mod manifest;
+pub mod meeting_time;
 pub mod one_line;
 pub mod plan;
 pub mod planner;

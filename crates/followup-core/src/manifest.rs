@@ -239,7 +239,8 @@ pub struct Ordering {
     /// Minutes to leave after that step.
     #[serde(default)]
     pub gap_minutes: u32,
-    /// How long after that step this one stays useful, in hours.
+    /// How long after that step's moment (its recommended one, or when it was really
+    /// sent, once tracked) this one stays useful, in hours; the gap counts within it.
     #[serde(default = "Ordering::default_window_hours")]
     pub window_hours: u32,
 }

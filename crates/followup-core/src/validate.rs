@@ -6,6 +6,9 @@
 //! one, a hint on what to write instead. Its output, [`ValidInterview`], carries the
 //! resolved time zones and instants, so the rules engine never re-checks them.
 
+mod jurisdiction;
+mod text;
+
 use std::collections::BTreeSet;
 
 use jiff::tz::TimeZone;
@@ -13,6 +16,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::interview::{Interview, Interviewer};
 use crate::manifest::is_channel_id;
+use crate::meeting_time::{Finding, Written};
 use crate::problem::Problem;
 use crate::time::ZoneName;
 
@@ -46,6 +50,9 @@ pub struct ValidInterview {
     pub interviewer_zones: Vec<TimeZone>,
     /// The recruiter's zone, when there is a staffing firm.
     pub recruiter_zone: Option<TimeZone>,
+    /// What deserves a word but does not stop planning (a local time the clocks skip
+    /// or repeat, and the moment taken for it).
+    pub warnings: Vec<Problem>,
 }
 
 /// Collects problems while walking the document.
@@ -97,8 +104,12 @@ impl Problems {
         {
             self.add_with_hint(
                 path,
-                format!("`{email}` is not an email address"),
-                "write it like `name@example.com`",
+                format!("`{}` is not an email address", email.escape_debug()),
+                if email.is_ascii() {
+                    "write it like `name@example.com`"
+                } else {
+                    "write the address in ASCII (the domain in its `xn--` form); addresses with other letters are not supported"
+                },
             );
         }
     }
@@ -119,6 +130,30 @@ impl Problems {
         if text.trim().is_empty() {
             self.add(path, "is empty");
         }
+        self.one_line(path, text);
+    }
+
+    /// Refuses control characters in text that reaches a header or a terminal line.
+    fn one_line(&mut self, path: &str, text: &str) {
+        if let Some(c) = text::first_control(text) {
+            self.add_with_hint(
+                path,
+                format!("contains {}", text::describe(c)),
+                "write it on one line without control characters; retype it if it was pasted",
+            );
+        }
+    }
+
+    fn jurisdiction(&mut self, path: &str, code: Option<&String>) {
+        let Some(code) = code else { return };
+        if jurisdiction::is_known(code) {
+            return;
+        }
+        let message = format!("`{code}` is not a known jurisdiction (an ISO 3166-2 code)");
+        match jurisdiction::closest(code) {
+            Some(near) => self.add_with_hint(path, message, format!("did you mean `{near}`?")),
+            None => self.add_with_hint(path, message, "write a code like `US-FL`"),
+        }
     }
 }
 
@@ -131,11 +166,14 @@ pub fn is_e164(phone: &str) -> bool {
 }
 
 fn looks_like_email(email: &str) -> bool {
+    // Non-ASCII addresses need SMTPUTF8 end to end (RFC 6532), which the exported
+    // drafts cannot promise; they are refused rather than written as raw 8-bit.
     let Some((local, domain)) = email.split_once('@') else { return false };
     !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
+        && email.is_ascii()
         && !email.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
@@ -156,6 +194,7 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
             "add `name` under [candidate], or set it once in your profile",
         );
     }
+    problems.one_line("candidate.name", &candidate_name);
     problems.email("candidate.email", candidate.email.as_ref());
     problems.phone("candidate.phone", candidate.phone.as_ref());
     let candidate_zone =
@@ -166,8 +205,24 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
 
     let meeting = &interview.meeting;
     let meeting_zone = problems.zone("meeting.time_zone", &meeting.time_zone);
+    let mut warnings = Vec::new();
+    let times = [("meeting.start", Some(&meeting.start)), ("meeting.end", meeting.end.as_ref())];
+    for (field, moment) in times.into_iter().filter_map(|(f, m)| Some((f, m?))) {
+        let findings = match &meeting_zone {
+            Some(zone) => moment.check(meeting.time_zone.as_str(), zone),
+            // Without the meeting's zone only a missing offset can be told.
+            None if matches!(moment.1, Written::Local(_)) => moment.check("UTC", &TimeZone::UTC),
+            None => Vec::new(),
+        };
+        for finding in findings {
+            match finding {
+                Finding::Error(message, hint) => problems.add_with_hint(field, message, hint),
+                Finding::Warning(message) => warnings.push(Problem::new(field, message)),
+            }
+        }
+    }
     let start = meeting.start.0;
-    let end = match (meeting.end, meeting.duration_minutes) {
+    let end = match (meeting.end.as_ref(), meeting.duration_minutes) {
         (Some(_), Some(_)) => {
             problems.add_with_hint(
                 "meeting.duration_minutes",
@@ -275,6 +330,10 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
         problems.email("staffing.recruiter.email", staffing.recruiter.email.as_ref());
         problems.phone("staffing.recruiter.phone", staffing.recruiter.phone.as_ref());
         problems.channels("staffing.recruiter.opted_out", &staffing.recruiter.opted_out);
+        problems.jurisdiction(
+            "staffing.recruiter.jurisdiction",
+            staffing.recruiter.jurisdiction.as_ref(),
+        );
         recruiter_zone = match &staffing.recruiter.time_zone {
             Some(zone) => problems.zone("staffing.recruiter.time_zone", zone),
             None => candidate_zone.clone().or_else(|| meeting_zone.clone()),
@@ -307,6 +366,7 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
                 .map(|zone| zone.unwrap_or_else(|| meeting_zone.clone()))
                 .collect();
             Ok(ValidInterview {
+                warnings,
                 candidate_name,
                 start,
                 end,
@@ -332,6 +392,13 @@ fn check_interviewer(
     problems.email(&path("email"), person.email.as_ref());
     problems.phone(&path("phone"), person.phone.as_ref());
     problems.channels(&path("opted_out"), &person.opted_out);
+    problems.jurisdiction(&path("jurisdiction"), person.jurisdiction.as_ref());
+    if let Some(title) = &person.title {
+        problems.one_line(&path("title"), title);
+    }
+    if let Some(profile) = &person.linkedin {
+        problems.one_line(&path("linkedin"), profile);
+    }
     if let Some(profile) = &person.linkedin
         && !(profile.starts_with("https://") || profile.starts_with("http://"))
     {

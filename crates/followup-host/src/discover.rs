@@ -60,6 +60,10 @@ pub(crate) fn discover(search: &SearchPath) -> Discovery {
             if !path.is_file() || !seen.insert(path.clone()) {
                 continue;
             }
+            if let Some(refusal) = crate::ownership::unsafe_to_load(&path) {
+                discovery.unreadable.push(refusal);
+                continue;
+            }
             discovery.candidates.push(Candidate { path, channel, origin: search_dir.origin });
         }
     }

@@ -44,6 +44,7 @@ mod answer;
 mod discover;
 mod export;
 mod handshake;
+mod ownership;
 mod refusal;
 mod registry;
 mod render;

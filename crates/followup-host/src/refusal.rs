@@ -109,6 +109,15 @@ pub enum RefusalReason {
         /// The channel named by the file name.
         file_channel: String,
     },
+    /// Another user could replace the file or plant one beside it: the file or its
+    /// folder is writable by others, or owned by another user who is not root.
+    #[error("is not safe to load: {detail}")]
+    Unsafe {
+        /// What is wrong, such as `its folder /x is writable by others (mode 0777)`.
+        detail: String,
+        /// The path to fix.
+        fix: PathBuf,
+    },
     /// An earlier file already provides this channel.
     #[error("declares channel `{id}`, which {} already provides", .first.display())]
     DuplicateChannel {
@@ -159,6 +168,10 @@ impl RefusalReason {
                 format!("rename the file to {}", library_file_name(id))
             }
             RefusalReason::DuplicateChannel { .. } => "remove one of the two files".to_string(),
+            RefusalReason::Unsafe { fix, .. } => format!(
+                "make {} writable only by you (`chmod go-w`, owned by you or root), as ssh asks of its keys",
+                fix.display()
+            ),
         }
     }
 

@@ -229,3 +229,19 @@ fn missing_directories_and_other_files_are_skipped() {
     assert!(registry.loaded.is_empty(), "{:#?}", registry.loaded);
     assert!(registry.refused.is_empty(), "{:#?}", registry.refused);
 }
+
+/// Issue 14: a plugin in a folder anyone can write was loaded; another user could
+/// plant one there, so it is refused with the folder named, as ssh refuses such keys.
+#[cfg(unix)]
+#[test]
+fn a_plugin_in_a_folder_others_can_write_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch = ScratchDir::new("unsafe-folder");
+    scratch.install(&workspace_plugin("sms"), "sms");
+    std::fs::set_permissions(scratch.path(), std::fs::Permissions::from_mode(0o777))
+        .expect("chmod");
+    let reason = check_refused(&scratch, "unsafe_folder");
+    assert!(matches!(reason, RefusalReason::Unsafe { .. }));
+    std::fs::set_permissions(scratch.path(), std::fs::Permissions::from_mode(0o755))
+        .expect("chmod back");
+}

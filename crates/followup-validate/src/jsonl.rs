@@ -3,7 +3,8 @@
 //! [`JsonLines`] reads one line at a time into a buffer it reuses and yields a report
 //! for each record that has problems; valid records leave nothing behind. Memory stays
 //! flat however long the input is, as long as the caller does not keep the reports
-//! (the CLI prints each one and drops it).
+//! (the CLI prints each one and drops it): a line longer than [`MAX_LINE_BYTES`] is
+//! reported as a problem without being kept, and the reading goes on at the next line.
 //!
 //! ```
 //! use followup_validate::Checker;
@@ -19,11 +20,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 
 use crate::checker::Checker;
 use crate::kind::Kind;
 use crate::problem::Problem;
+
+/// The longest line read as a record; an interview is a few kilobytes.
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 
 /// One record with problems.
 #[derive(Clone, Debug)]
@@ -105,12 +109,34 @@ impl<R: BufRead> Iterator for JsonLines<'_, R> {
     fn next(&mut self) -> Option<io::Result<RecordReport>> {
         loop {
             self.buffer.clear();
-            match self.reader.read_until(b'\n', &mut self.buffer) {
+            let limit = u64::try_from(MAX_LINE_BYTES).unwrap_or(u64::MAX);
+            match (&mut self.reader).take(limit + 1).read_until(b'\n', &mut self.buffer) {
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(err) => return Some(Err(err)),
             }
             self.line += 1;
+            if self.buffer.len() > MAX_LINE_BYTES && self.buffer.last() != Some(&b'\n') {
+                if let Err(err) = skip_line(&mut self.reader) {
+                    return Some(Err(err));
+                }
+                self.records += 1;
+                self.invalid += 1;
+                let problem = Problem::error(
+                    "",
+                    "syntax",
+                    format!("this line is longer than {} MiB", MAX_LINE_BYTES / 1024 / 1024),
+                )
+                .with_hint("write one interview per line, as a JSON object; an interview is a few kilobytes");
+                let text = String::from_utf8_lossy(&self.buffer[..80]).into_owned();
+                self.buffer = Vec::new();
+                return Some(Ok(RecordReport {
+                    line: self.line,
+                    text,
+                    syntax_column: Some(1),
+                    problems: vec![problem],
+                }));
+            }
             let mut bytes = self.buffer.as_slice();
             if self.line == 1 {
                 bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -129,5 +155,53 @@ impl<R: BufRead> Iterator for JsonLines<'_, R> {
             report.text = String::from_utf8_lossy(bytes).trim_end().to_string();
             return Some(Ok(report));
         }
+    }
+}
+
+/// Reads past the rest of the current line without keeping it.
+fn skip_line<R: BufRead>(reader: &mut R) -> io::Result<()> {
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if available.is_empty() {
+            return Ok(());
+        }
+        match available.iter().position(|b| *b == b'\n') {
+            Some(at) => {
+                reader.consume(at + 1);
+                return Ok(());
+            }
+            None => {
+                let all = available.len();
+                reader.consume(all);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 14: one 500 MB line that is not JSON took 8.7 GB.
+    #[test]
+    fn a_line_over_the_limit_is_one_problem_and_reading_goes_on() {
+        let checker = Checker::new(&followup_core::schema::all(&[]), Vec::new())
+            .expect("the bundled schemas compile");
+        let good = followup_core::examples::interview_example().to_string();
+        let long = "x".repeat(3 * MAX_LINE_BYTES);
+        let input = format!("{long}\n{{\"role\": 1}}\n{good}\n");
+        let mut records =
+            JsonLines::new(&checker, io::BufReader::with_capacity(4096, input.as_bytes()));
+        let reports: Vec<RecordReport> =
+            records.by_ref().collect::<Result<_, _>>().expect("reading from memory");
+        assert_eq!(reports.iter().map(|r| r.line).collect::<Vec<_>>(), [1, 2]);
+        assert!(reports[0].problems[0].message.contains("longer than 1 MiB"), "{reports:?}");
+        assert_eq!(reports[0].text.len(), 80, "only the line's start is kept");
+        assert_eq!((records.records(), records.invalid()), (3, 2));
+        assert!(records.buffer.capacity() <= 2 * MAX_LINE_BYTES, "the buffer stays bounded");
     }
 }

@@ -5,8 +5,9 @@
 //! (RFC 2047), folds long headers and writes the MIME parts. Everything that comes from
 //! the interview is made safe before it reaches the builder: names and the subject
 //! become one line (no CR, LF or other control character can start another header),
-//! and an address that is not a plain `local@domain` is refused, because an address is
-//! written into its header as it is.
+//! a name or subject holding `=?` is written as encoded words of its own
+//! (`encoded_word`), and an address that is not a plain ASCII `local@domain` is
+//! refused, because an address is written into its header as it is.
 
 use followup_plugin::{
     Contact, ExportRequest, ExportedFiles, exported_file, message_id, single_line,
@@ -15,25 +16,50 @@ use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address;
 use mail_builder::headers::raw::Raw;
 
+use crate::encoded_word;
+
 /// One `.eml` per step.
 pub fn files(request: &ExportRequest) -> Result<ExportedFiles, String> {
     let candidate = request.candidate();
     let recipient = request.recipient();
     let mut message = MessageBuilder::new();
-    if let Some(from) = mailbox(&candidate, "your")? {
-        message = message.from(from);
-    }
-    if let Some(to) = mailbox(&recipient, "the recipient's")? {
-        message = message.to(to);
-    }
-    let mut copied = Vec::new();
-    for person in request.copied() {
-        if let Some(address) = mailbox(&person, "a copied person's")? {
-            copied.push(address);
+    let copied_people = request.copied();
+    // A name that looks like an encoded word is written as encoded words of its own
+    // (see `encoded_word`); then the addresses are written by hand, never decoded.
+    let by_hand = std::iter::once(&candidate)
+        .chain(std::iter::once(&recipient))
+        .chain(copied_people.iter())
+        .any(|person| encoded_word::looks_encoded(person.name));
+    if by_hand {
+        if let Some(from) = raw_mailbox(&candidate, "your")? {
+            message = message.header("From", Raw::new(from));
         }
-    }
-    if !copied.is_empty() {
-        message = message.cc(Address::new_list(copied));
+        if let Some(to) = raw_mailbox(&recipient, "the recipient's")? {
+            message = message.header("To", Raw::new(to));
+        }
+        let mut copied = Vec::new();
+        for person in &copied_people {
+            copied.extend(raw_mailbox(person, "a copied person's")?);
+        }
+        if !copied.is_empty() {
+            message = message.header("Cc", Raw::new(copied.join(",\r\n ")));
+        }
+    } else {
+        if let Some(from) = mailbox(&candidate, "your")? {
+            message = message.from(from);
+        }
+        if let Some(to) = mailbox(&recipient, "the recipient's")? {
+            message = message.to(to);
+        }
+        let mut copied = Vec::new();
+        for person in &copied_people {
+            if let Some(address) = mailbox(person, "a copied person's")? {
+                copied.push(address);
+            }
+        }
+        if !copied.is_empty() {
+            message = message.cc(Address::new_list(copied));
+        }
     }
     let mut subject = request.draft.subject.as_deref().map(single_line).unwrap_or_default();
     // A check-in answers the thank-you's thread, as a careful person writes it: the same
@@ -51,8 +77,12 @@ pub fn files(request: &ExportRequest) -> Result<ExportedFiles, String> {
         }
     }
     let message_id = message_id(&request.step.id, &request.interview);
+    let message = if encoded_word::looks_encoded(&subject) {
+        message.header("Subject", Raw::new(encoded_word::encode(&subject)))
+    } else {
+        message.subject(subject)
+    };
     let message = message
-        .subject(subject)
         .date(request.step.send_at.as_second())
         .message_id(message_id)
         // Outlook and Thunderbird open a message marked unsent as a draft to send.
@@ -87,13 +117,36 @@ fn mailbox(person: &Contact<'_>, whose: &str) -> Result<Option<Address<'static>>
     Ok(Some(Address::new_address((!name.is_empty()).then_some(name), email.to_string())))
 }
 
+/// The person's mailbox written by hand, `=?utf-8?q?...?= <address>`, or `None`
+/// without an address; refused as [`mailbox`] refuses.
+fn raw_mailbox(person: &Contact<'_>, whose: &str) -> Result<Option<String>, String> {
+    let Some(address) = mailbox(person, whose)? else { return Ok(None) };
+    let email = address_of(&address);
+    let name = single_line(person.name);
+    Ok(Some(if name.is_empty() {
+        format!("<{email}>")
+    } else {
+        format!("{}\r\n <{email}>", encoded_word::encode(&name))
+    }))
+}
+
+/// The address `mailbox` checked.
+fn address_of(address: &Address<'_>) -> String {
+    match address {
+        Address::Address(mailbox) => mailbox.email.to_string(),
+        _ => String::new(),
+    }
+}
+
 /// Whether `email` is a plain `local@domain`: one `@`, a local part of letters, digits
 /// and the few symbols RFC 5322 allows unquoted, and a domain of letters, digits,
-/// hyphens and dots. Letters may be non-ASCII (internationalised addresses).
+/// hyphens and dots, all ASCII: an internationalised address needs SMTPUTF8 (RFC
+/// 6532) end to end, which a draft cannot promise, so it is refused, never written as
+/// raw 8-bit.
 fn is_plain_address(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else { return false };
-    let local_ok = |c: char| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c);
-    let domain_ok = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
+    let local_ok = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c);
+    let domain_ok = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '.';
     let dots_ok = |part: &str| {
         !part.is_empty() && !part.starts_with('.') && !part.ends_with('.') && !part.contains("..")
     };
@@ -122,7 +175,7 @@ mod tests {
 
     #[test]
     fn plain_addresses_pass_and_header_syntax_is_refused() {
-        for good in ["dana.whitfield@northwind.example", "a+b@x.io", "josé@exämple.de"] {
+        for good in ["dana.whitfield@northwind.example", "a+b@x.io", "a@xn--exmple-cua.de"] {
             assert!(is_plain_address(good), "{good}");
         }
         for bad in [
@@ -136,6 +189,7 @@ mod tests {
             "a@x..com",
             "a@x.com>",
             "a;b@x.com",
+            "josé@exämple.de",
         ] {
             assert!(!is_plain_address(bad), "{bad:?} was accepted");
         }

@@ -4,6 +4,7 @@
 //! fallback when no other channel fits. Its weakness is the crowded inbox, hence the
 //! limits: a subject that fits on a phone and a body of a couple of short paragraphs.
 
+mod encoded_word;
 mod export;
 
 use std::collections::BTreeMap;

@@ -69,6 +69,18 @@ fn chosen_steps<'p>(
         }
     }
     if let Some(channel) = &settings.channel {
+        if planned.registry.get(channel).is_none() {
+            let names = super::channel_names(&planned.registry);
+            let known: Vec<&str> = names.keys().map(String::as_str).collect();
+            let hint = match followup_validate::closest(channel, known.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("the installed channels are: {}", known.join(", ")),
+            };
+            return Err(crate::exit::UsageError(format!(
+                "no plugin provides the channel `{channel}`; {hint} (run `followup plugins` to see them)"
+            ))
+            .into());
+        }
         steps.retain(|step| &step.channel == channel);
         if steps.is_empty() {
             // Consent and fit are rules, not preferences: say why the channel is out.
@@ -80,11 +92,6 @@ fn chosen_steps<'p>(
                 .collect();
             if !reasons.is_empty() {
                 bail!("no step uses `{channel}`: {}", reasons.join("; "));
-            }
-            if planned.registry.get(channel).is_none() {
-                bail!(
-                    "no plugin provides the channel `{channel}`; run `followup plugins` to see the installed ones"
-                );
             }
             bail!("no step of this plan uses `{channel}`");
         }

@@ -7,10 +7,13 @@
 //! step) and `index.html` (every draft at a glance), both written by `followup-export`,
 //! and writes everything into the folder:
 //!
+//! - the folder is locked for the whole export, so two exports into one folder take
+//!   turns instead of racing;
 //! - all targets are checked before anything is written, so an export refused because
 //!   a file exists and differs (without `--force`) writes nothing;
-//! - each file is written atomically (a temporary file, then a rename), so no reader
-//!   ever sees half of one;
+//! - each file is written atomically (a temporary file, then a no-replace link for a
+//!   new file or a rename over an old one with `--force`, see `atomic_write`), so no
+//!   reader ever sees half of one and no file appearing meanwhile is replaced;
 //! - when a write fails (a folder that cannot be written, a full disk), the files this
 //!   run created are removed again and the error names the file.
 //!
@@ -245,8 +248,9 @@ fn refuse_clashing_names(steps: &mut [StepExport<'_>]) {
     }
 }
 
-/// Writes every target into `dir` (created if missing): checks them all first, then
-/// writes each atomically, and removes the files it created if a later write fails.
+/// Writes every target into `dir` (created if missing): locks the folder for the whole
+/// export, checks every target first, then writes each atomically, and removes the
+/// files this run created if a later write fails.
 fn write_all(dir: &Path, targets: &[Target], force: bool) -> anyhow::Result<Vec<Outcome>> {
     std::fs::create_dir_all(dir).with_context(|| {
         format!(
@@ -254,9 +258,10 @@ fn write_all(dir: &Path, targets: &[Target], force: bool) -> anyhow::Result<Vec<
             dir.display()
         )
     })?;
+    let folder = atomic_write::Folder::lock(dir)?;
     let mut differing: Vec<&str> = Vec::new();
     for target in targets {
-        let path = dir.join(&target.name);
+        let path = folder.path_of(&target.name);
         match std::fs::read(&path) {
             Ok(current) if current != target.content && !force => differing.push(&target.name),
             Ok(_) => {}
@@ -280,15 +285,16 @@ fn write_all(dir: &Path, targets: &[Target], force: bool) -> anyhow::Result<Vec<
     let mut outcomes = Vec::with_capacity(targets.len());
     let mut created: Vec<PathBuf> = Vec::new();
     for target in targets {
-        let path = dir.join(&target.name);
-        match atomic_write::write(&path, &target.content, force) {
+        match folder.write(&target.name, &target.content, force) {
             Ok(outcome) => {
                 if outcome == Outcome::Created {
-                    created.push(path);
+                    created.push(folder.path_of(&target.name));
                 }
                 outcomes.push(outcome);
             }
             Err(err) => {
+                // Only files this run created go: the folder is locked, so no other
+                // run of followup can have put one of them there meanwhile.
                 let removed = created.iter().filter(|p| std::fs::remove_file(p).is_ok()).count();
                 let replaced = outcomes.iter().filter(|o| **o == Outcome::Replaced).count();
                 let mut note = format!(

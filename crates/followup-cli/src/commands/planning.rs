@@ -6,7 +6,10 @@ use followup_core::planner::Planner;
 use followup_core::validate::{self, ValidInterview};
 use followup_host::Registry;
 
-use crate::document::{InputError, SourceFile};
+use followup_core::interview::CandidateDetails;
+use followup_validate::{Checker, Kind, toml_to_json};
+
+use crate::document::{Format, InputError, SourceFile};
 use crate::profile;
 use crate::settings::{InterviewInput, ProfileChoice};
 use crate::style_pack::StylePack;
@@ -44,10 +47,58 @@ pub fn load_interview(
     profile: &ProfileChoice,
 ) -> Result<ValidInterview, InputError> {
     let source = SourceFile::read(file)?;
-    let mut interview: Interview = source.parse()?;
     let profile = profile::load(profile)?;
+    let mut interview: Interview = match source.parse() {
+        Ok(interview) => interview,
+        Err(first @ InputError::Syntax { .. }) => {
+            return Err(every_problem(&source, &profile).unwrap_or(first));
+        }
+        Err(other) => return Err(other),
+    };
+    if !interview.candidate.is_profile_of(&profile) {
+        eprintln!(
+            "warning: {}: the candidate is {}, not the profile's {}; the profile is not used for this interview",
+            source.path.display(),
+            followup_core::one_line::one_line(
+                interview.candidate.name.as_deref().unwrap_or("someone else")
+            ),
+            followup_core::one_line::one_line(profile.name.as_deref().unwrap_or("person")),
+        );
+    }
     interview.candidate = interview.candidate.or_profile(&profile);
-    validate::validate(interview).map_err(|invalid| {
+    let valid = validate::validate(interview).map_err(|invalid| {
         InputError::invalid(source.path.clone(), Some(&source), invalid.problems)
-    })
+    })?;
+    for warning in &valid.warnings {
+        let at = source.locate(&warning.field).map(|at| format!(":{at}")).unwrap_or_default();
+        eprintln!(
+            "warning: {}{at}: {}: {}",
+            source.path.display(),
+            warning.field,
+            crate::output::terminal_safe(&warning.message)
+        );
+    }
+    Ok(valid)
+}
+
+/// Every problem of an interview that did not deserialise, as `followup validate`
+/// lists them (reading stops at the first wrong field; the schemas and core's rules
+/// see them all), or `None` when the text itself is not TOML or JSON, whose first
+/// error is all there is to say, or when that first error is the only one.
+fn every_problem(source: &SourceFile, profile: &CandidateDetails) -> Option<InputError> {
+    let value = match source.format {
+        Format::Toml => toml_to_json(toml::Value::Table(source.parse::<toml::Table>().ok()?)),
+        Format::Json => source.parse::<serde_json::Value>().ok()?,
+    };
+    let checker = Checker::new(&followup_core::schema::all(&[]), Vec::new())
+        .ok()?
+        .with_profile(profile.clone());
+    let problems: Vec<_> = checker
+        .check(Kind::Interview, value)
+        .into_iter()
+        .filter(followup_validate::Problem::is_error)
+        .map(|problem| problem.at)
+        .collect();
+    // One problem is the reader's own, whose message says more (the fields expected).
+    (problems.len() > 1).then(|| InputError::invalid(source.path.clone(), Some(source), problems))
 }

@@ -39,8 +39,11 @@ pub fn run(settings: &SchemaSettings) -> anyhow::Result<ExitCode> {
             else {
                 let names: Vec<&str> =
                     schemas.iter().map(|s| s.file_name.trim_end_matches(".schema.json")).collect();
+                let near = followup_validate::closest(name, names.iter().copied())
+                    .map(|near| format!("did you mean `{near}`? "))
+                    .unwrap_or_default();
                 return Err(UsageError(format!(
-                    "no schema named `{name}`; choose one of {}",
+                    "no schema named `{name}`; {near}choose one of {}",
                     names.join(", ")
                 ))
                 .into());

@@ -3,7 +3,9 @@
 //! Every error names the file; syntax and type errors carry the line and column and the
 //! field path; an unknown field comes with the closest known name. Problems found after
 //! parsing (by core's validation) are given a line and column by [`SourceFile::locate`].
+//! Only regular files of bounded size are read ([`input_file`]).
 
+pub mod input_file;
 mod json_locate;
 mod toml_locate;
 
@@ -127,7 +129,7 @@ impl SourceFile {
             Some(ext) if ext == "json" => Format::Json,
             _ => return Err(InputError::UnknownFormat { path: path.to_path_buf() }),
         };
-        let text = std::fs::read_to_string(path)
+        let text = input_file::read_to_string(path)
             .map_err(|cause| InputError::Read { path: path.to_path_buf(), cause })?;
         Ok(SourceFile { path: path.to_path_buf(), text, format })
     }

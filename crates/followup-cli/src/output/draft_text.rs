@@ -84,5 +84,5 @@ pub fn render(
             let _ = writeln!(out, "   meta: {}", facts.join(", "));
         }
     }
-    out
+    super::terminal_safe(&out).into_owned()
 }

@@ -48,7 +48,7 @@ pub fn render(
             let _ = writeln!(out, "  ! {warning}");
         }
     }
-    out
+    super::terminal_safe(&out).into_owned()
 }
 
 fn render_step(

@@ -280,14 +280,20 @@ impl<'a> Engine<'a> {
                 let sent = self.progress.sent_at(previous);
                 let previous_at = sent.unwrap_or(previous.send_at);
                 let mut start = later(previous_at, minutes(ordering.gap_minutes));
+                // The window is counted from the earlier message's moment, not from the
+                // end of the pause after it: "within 72 hours of the thank-you".
+                let mut end = later(previous_at, hours(ordering.window_hours));
                 if let Some(arrives) = previous.arrives_by
                     && let Some(arrival) = timing::at_local(
                         arrives.0,
                         self.policy.business_hours.start.0,
                         &person.zone,
                     )
+                    && arrival > start
                 {
-                    start = start.max(arrival);
+                    // A letter counts from the day it arrives.
+                    start = arrival;
+                    end = later(arrival, hours(ordering.window_hours));
                 }
                 intro.push(format!(
                     "{} keeps you visible; it comes after the {} ({} by {}{}), not before it",
@@ -297,7 +303,7 @@ impl<'a> Engine<'a> {
                     previous.channel,
                     if sent.is_some() { ", as sent" } else { "" }
                 ));
-                Window { start, end: later(start, hours(ordering.window_hours)) }
+                Window { start, end }
             }
             None => Window {
                 start: later(self.iv.end, minutes(self.policy.cool_off_minutes)),

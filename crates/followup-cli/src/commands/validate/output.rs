@@ -170,7 +170,8 @@ impl Output {
                 if let Some(at) = located.position {
                     write!(self.out, ":{at}")?;
                 }
-                writeln!(self.out, ": {problem}")?;
+                let text = problem.to_string();
+                writeln!(self.out, ": {}", crate::output::terminal_safe(&text))?;
             }
             OutputFormat::Json => {
                 let object = serde_json::json!({
