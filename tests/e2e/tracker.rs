@@ -50,6 +50,18 @@ impl User {
         serde_json::from_str(&run.stdout).expect("stdout is JSON")
     }
 
+    /// The professional-email example as the interview of `candidate`, written into the
+    /// home as `file_name`; returns its path.
+    fn example_for(&self, candidate: &str, file_name: &str) -> String {
+        let text = std::fs::read_to_string(followup_tests::workspace_root().join(EMAIL))
+            .expect("the example reads")
+            .replace("#:schema ../../schemas", "#:schema schemas")
+            .replace("Ana Ruiz", candidate);
+        let path = self.home.path().join(file_name);
+        std::fs::write(&path, text).expect("written");
+        path.display().to_string()
+    }
+
     /// The agenda's steps of one interview, as `show --format json` gives them.
     #[track_caller]
     fn steps(&self, interview: &str, now: &str) -> Vec<Value> {
@@ -314,13 +326,8 @@ fn steps_and_interviews_are_named_or_candidates_listed() {
         no_offset.transcript()
     );
     // The same step id in two interviews must be named with its interview.
-    let copy = user.home.path().join("other.toml");
-    let text = std::fs::read_to_string(followup_tests::workspace_root().join(EMAIL))
-        .expect("the example reads")
-        .replace("Ana Ruiz", "Bea Quinn")
-        .replace("#:schema ../../schemas", "#:schema schemas");
-    std::fs::write(&copy, text).expect("written");
-    user.ok(&["add", &copy.display().to_string(), "--now", "2026-11-24T15:30:00-06:00"]);
+    let copy = user.example_for("Bea Quinn", "other.toml");
+    user.ok(&["add", &copy, "--now", "2026-11-24T15:30:00-06:00"]);
     let ambiguous =
         user.run(&["sent", "thank-you-dana-whitfield-email", "--now", "2026-11-24T16:30:00-06:00"]);
     assert_eq!(ambiguous.code, 2);
@@ -478,16 +485,8 @@ fn a_file_that_is_not_a_store_is_refused_and_left_alone() {
 #[test]
 fn a_killed_add_leaves_every_interview_whole_or_absent() {
     let user = User::new();
-    let template = std::fs::read_to_string(followup_tests::workspace_root().join(EMAIL))
-        .expect("the example reads")
-        .replace("#:schema ../../schemas", "#:schema schemas");
     let files: Vec<String> = (0..40)
-        .map(|n| {
-            let path = user.home.path().join(format!("candidate-{n}.toml"));
-            std::fs::write(&path, template.replace("Ana Ruiz", &format!("Candidate Number{n}")))
-                .expect("written");
-            path.display().to_string()
-        })
+        .map(|n| user.example_for(&format!("Candidate Number{n}"), &format!("candidate-{n}.toml")))
         .collect();
     let binary = followup_test_support::followup_binary();
     let store = user.store();
@@ -667,17 +666,9 @@ fn the_calendar_follows_the_tracker_and_cancels_what_stopped() {
 #[test]
 fn two_followup_processes_adding_at_once_lose_nothing() {
     let user = User::new();
-    let template = std::fs::read_to_string(followup_tests::workspace_root().join(EMAIL))
-        .expect("the example reads")
-        .replace("#:schema ../../schemas", "#:schema schemas");
     let batch = |who: &str| -> Vec<String> {
         (0..15)
-            .map(|n| {
-                let path = user.home.path().join(format!("{who}-{n}.toml"));
-                std::fs::write(&path, template.replace("Ana Ruiz", &format!("{who} Number{n}")))
-                    .expect("written");
-                path.display().to_string()
-            })
+            .map(|n| user.example_for(&format!("{who} Number{n}"), &format!("{who}-{n}.toml")))
             .collect()
     };
     let binary = followup_test_support::followup_binary();
