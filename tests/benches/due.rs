@@ -62,7 +62,8 @@ fn store_of(n: usize) -> PathBuf {
                     };
                     writer.append(&id, added.clone())?;
                     let plan = planner.plan(&valid);
-                    let agenda = tracking::agenda(&plan, &[added], &valid.interview.employer.company);
+                    let agenda =
+                        tracking::agenda(&plan, &[added], &valid.interview.employer.company);
                     writer.save(&InterviewView {
                         id: id.clone(),
                         application: id,

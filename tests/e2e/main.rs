@@ -5,6 +5,7 @@ mod answers;
 mod cli;
 mod drafts;
 mod export;
+mod inbox;
 mod plugins;
 mod properties;
 mod rules;

@@ -102,6 +102,9 @@ pub enum Command {
     Forget(track::ForgetArgs),
     /// Export the store as JSON Lines, or import such a file into an empty store.
     Store(track::StoreArgs),
+    /// Read your own mailbox (Maildir, mbox or .eml files, never changed) and suggest
+    /// what happened: replies, out-of-office answers, drafts sent. --apply records them.
+    Inbox(track::InboxArgs),
 }
 
 /// Arguments of `followup validate`.

@@ -27,7 +27,7 @@ mod message;
 
 pub use automatic::{Automatic, return_date};
 pub use error::MailboxError;
-pub use mailbox::{BODY_PREFIX, Entry, HEADER_LIMIT, Mailbox, MailboxKind};
+pub use mailbox::{BODY_PREFIX, Entry, HEADER_LIMIT, Mailbox, MailboxKind, read_message};
 pub use matching::{
     Confidence, Ignored, Matcher, Person, Rule, Suggestion, Tracked, TrackedStep, Verdict, What,
 };

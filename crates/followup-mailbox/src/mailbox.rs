@@ -277,3 +277,15 @@ fn read_message_file(mut file: File, location: &str) -> std::io::Result<Result<M
     }
     Ok(message::parse(&data, location))
 }
+
+/// Reads one message file (an exported `.eml` draft, say) as a scan would: its header
+/// block and the start of its body.
+///
+/// # Errors
+///
+/// When the file cannot be opened or read; a file that is not a readable message is
+/// `Ok(Err(Skipped))`.
+pub fn read_message(path: &Path) -> Result<Result<Message, Skipped>, MailboxError> {
+    let file = File::open(path).map_err(|e| MailboxError::io(path, e))?;
+    read_message_file(file, &path.display().to_string()).map_err(|e| MailboxError::io(path, e))
+}

@@ -73,6 +73,8 @@ pub enum TrackAction {
     StoreExport { out: Option<PathBuf>, force: bool },
     /// `followup store import`.
     StoreImport { file: PathBuf },
+    /// `followup inbox`.
+    Inbox { paths: Vec<PathBuf>, apply: bool },
 }
 
 /// The store's path: `--store`, else `FOLLOWUP_STORE`, else `followup.db` in the user's
@@ -195,6 +197,10 @@ pub fn resolve(
                 (options, Action::Ready(TrackAction::StoreImport { file }))
             }
         },
+        Command::Inbox(args) => (
+            args.options,
+            Action::Ready(TrackAction::Inbox { paths: args.paths, apply: args.apply }),
+        ),
         other => return Ok(Err(other)),
     };
     let now = match &options.now {

@@ -1,5 +1,5 @@
 //! The tracker's commands: `add`, `due`, `sent`, `replied`, `opted-out`, `snooze`,
-//! `skip`, `outcome`, `list`, `show`, `log`, `forget` and `store export|import`.
+//! `skip`, `outcome`, `list`, `show`, `log`, `forget`, `store export|import` and `inbox`.
 //!
 //! Every write goes through [`replan::Replanner::save`]: the command appends its events, the
 //! interview is planned again from all of its events (core's rules, with what was sent
@@ -9,6 +9,7 @@
 mod add;
 mod due;
 pub mod exports;
+mod inbox;
 mod names;
 mod read;
 mod record;
@@ -43,6 +44,7 @@ pub fn run(settings: TrackSettings) -> anyhow::Result<ExitCode> {
             store_io::export(&settings, out.as_deref(), *force)
         }
         TrackAction::StoreImport { file } => store_io::import(&settings, file),
+        TrackAction::Inbox { paths, apply } => inbox::run(&settings, paths, *apply),
     }
 }
 
