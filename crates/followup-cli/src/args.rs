@@ -25,6 +25,7 @@ Examples:
   followup due --within 3d
   followup sent ana-ruiz-northwind-analytics-2026-11-24/thank-you-dana-whitfield-email
   followup replied ana-ruiz-northwind-analytics-2026-11-24 --from 'Dana Whitfield'
+  followup inbox ~/Mail/INBOX ~/Mail/Sent --apply
 
 Exit status:
   0  success
