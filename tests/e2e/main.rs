@@ -7,6 +7,7 @@ mod cli;
 mod drafts;
 mod export;
 mod export_safety;
+mod inbox;
 mod install;
 mod new;
 mod plugins;

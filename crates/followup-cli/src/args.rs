@@ -29,6 +29,7 @@ Examples:
   followup init --name \"Ana Ruiz\" --email ana.ruiz@example.com --time-zone America/Chicago
   followup completions bash > ~/.local/share/bash-completion/completions/followup
   followup doctor
+  followup inbox ~/Mail/INBOX ~/Mail/Sent --apply
 
 Exit status:
   0  success
@@ -106,6 +107,9 @@ pub enum Command {
     Forget(track::ForgetArgs),
     /// Export the store as JSON Lines, or import such a file into an empty store.
     Store(track::StoreArgs),
+    /// Read your own mailbox (Maildir, mbox or .eml files, never changed) and suggest
+    /// what happened: replies, out-of-office answers, drafts sent. --apply records them.
+    Inbox(track::InboxArgs),
     /// One calendar of every tracked step, kept current: moved steps update, stopped
     /// ones are cancelled.
     Calendar(track::CalendarArgs),

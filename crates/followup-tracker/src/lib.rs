@@ -13,6 +13,9 @@
 //! a shared server database for a whole firm can replace this file without touching the
 //! CLI or core.
 //!
+//! It also remembers which mailbox files `followup inbox` has read ([`SeenFile`]), a
+//! cache kept outside the log.
+//!
 //! Durability and concurrency: WAL journal, `synchronous = FULL` (a commit survives a
 //! power cut; `NORMAL` could lose the last ones), every write an `IMMEDIATE` transaction
 //! with a busy timeout, so two processes writing at once queue rather than fail or lose
@@ -24,6 +27,7 @@ mod error;
 mod migrations;
 mod open;
 mod read;
+mod seen;
 mod view;
 mod write;
 
@@ -31,6 +35,7 @@ pub use error::StoreError;
 pub use migrations::current_version;
 pub use open::Store;
 pub use read::DueStep;
+pub use seen::SeenFile;
 pub use view::InterviewView;
 pub use write::Writer;
 

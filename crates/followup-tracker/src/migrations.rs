@@ -47,6 +47,17 @@ pub const MIGRATIONS: &[&str] = &[
     // `list` orders interviews by start.
     "CREATE INDEX steps_open ON steps (state, not_before);
     CREATE INDEX interviews_by_start ON interviews (start);",
+    // Version 3: what `followup inbox` has read, so that a rescan of a large mailbox
+    // skips every file it has seen with the same size and modification time. A cache
+    // like the derived tables: not in `store export`, and losing it only makes the next
+    // scan slower.
+    "CREATE TABLE seen_files (
+        mailbox TEXT NOT NULL,
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        modified INTEGER NOT NULL,
+        PRIMARY KEY (mailbox, name)
+    ) WITHOUT ROWID;",
 ];
 
 /// The schema version this build writes.

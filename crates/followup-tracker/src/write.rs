@@ -14,8 +14,8 @@ use crate::view::InterviewView;
 /// together when the closure given to [`Store::write`] returns `Ok`, and not at all
 /// otherwise (nor if the process dies first).
 pub struct Writer<'s> {
-    tx: Transaction<'s>,
-    path: &'s std::path::Path,
+    pub(crate) tx: Transaction<'s>,
+    pub(crate) path: &'s std::path::Path,
     now: Timestamp,
 }
 

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use followup_core::time::Moment;
 use followup_core::tracking::{Event, EventKind, Source};
-use followup_tracker::{Store, StoreError, current_version};
+use followup_tracker::{SeenFile, Store, StoreError, current_version};
 use jiff::Timestamp;
 
 fn now() -> Timestamp {
@@ -156,6 +156,29 @@ fn a_store_of_the_first_schema_is_migrated_with_its_events() {
         .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'steps_open'", [], |r| r.get(0))
         .expect("readable");
     assert_eq!(indexes, 1, "version 2's index was added");
+    let seen: i64 = connection
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'seen_files'", [], |r| r.get(0))
+        .expect("readable");
+    assert_eq!(seen, 1, "version 3's table of seen mailbox files was added");
+}
+
+#[test]
+fn a_scan_remembers_the_files_it_read_by_mailbox() {
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let mut store = Store::open(&dir.path().join("s.db")).expect("a new store");
+    let file = |name: &str, size| SeenFile { name: name.to_string(), size, modified: 7 };
+    store
+        .write(now(), |w| w.remember_seen("/mail/inbox", &[file("a", 10), file("b", 20)]))
+        .expect("written");
+    // Reading a file again with a new size replaces what was remembered of it.
+    store.write(now(), |w| w.remember_seen("/mail/inbox", &[file("a", 11)])).expect("written");
+    let seen = store.seen_files("/mail/inbox").expect("readable");
+    assert_eq!(seen.len(), 2);
+    assert_eq!(seen["a"], (11, 7));
+    assert_eq!(seen["b"], (20, 7));
+    assert!(store.seen_files("/mail/sent").expect("readable").is_empty(), "by mailbox");
+    // A cache, not the log: no events.
+    assert_eq!(store.event_count().expect("readable"), 0);
 }
 
 /// Set by the parent test for the writer processes it starts.

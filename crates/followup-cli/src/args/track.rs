@@ -208,6 +208,21 @@ pub struct CalendarArgs {
     pub options: TrackOptions,
 }
 
+/// Arguments of `followup inbox`.
+#[derive(Debug, Args)]
+pub struct InboxArgs {
+    /// Mailboxes to read: Maildir folders (with `cur/` and `new/`), mbox files, .eml
+    /// files or folders of them. Nothing in them is changed.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Record the strong and medium suggestions as events (and remember what was read,
+    /// so that the next scan skips it). Without it, nothing changes.
+    #[arg(long)]
+    pub apply: bool,
+    #[command(flatten)]
+    pub options: TrackOptions,
+}
+
 /// Arguments of `followup store`.
 #[derive(Debug, Args)]
 pub struct StoreArgs {

@@ -75,6 +75,8 @@ pub enum TrackAction {
     StoreImport { file: PathBuf },
     /// `followup calendar`.
     Calendar { out: Option<PathBuf>, force: bool },
+    /// `followup inbox`.
+    Inbox { paths: Vec<PathBuf>, apply: bool },
 }
 
 /// The store's path: `--store`, else `FOLLOWUP_STORE`, else `followup.db` in the user's
@@ -201,6 +203,10 @@ pub fn resolve(
                 (options, Action::Ready(TrackAction::StoreImport { file }))
             }
         },
+        Command::Inbox(args) => (
+            args.options,
+            Action::Ready(TrackAction::Inbox { paths: args.paths, apply: args.apply }),
+        ),
         other => return Ok(Err(other)),
     };
     let now = match &options.now {

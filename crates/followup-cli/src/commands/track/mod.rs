@@ -1,6 +1,6 @@
 //! The tracker's commands: `add`, `due`, `sent`, `replied`, `opted-out`, `snooze`,
-//! `skip`, `outcome`, `list`, `show`, `log`, `forget`, `calendar` and `store
-//! export|import`.
+//! `skip`, `outcome`, `list`, `show`, `log`, `forget`, `calendar`, `store
+//! export|import` and `inbox`.
 //!
 //! Every write goes through [`replan::Replanner::save`]: the command appends its events, the
 //! interview is planned again from all of its events (core's rules, with what was sent
@@ -11,6 +11,7 @@ mod add;
 mod calendar;
 mod due;
 pub mod exports;
+mod inbox;
 mod names;
 mod read;
 mod record;
@@ -46,6 +47,7 @@ pub fn run(settings: TrackSettings) -> anyhow::Result<ExitCode> {
         }
         TrackAction::StoreImport { file } => store_io::import(&settings, file),
         TrackAction::Calendar { out, force } => calendar::run(&settings, out.as_deref(), *force),
+        TrackAction::Inbox { paths, apply } => inbox::run(&settings, paths, *apply),
     }
 }
 
