@@ -1,5 +1,6 @@
 //! One module per subcommand; each returns the exit code or an error.
 
+mod batch;
 mod draft;
 mod export;
 mod plan;
@@ -31,6 +32,7 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
         Settings::Schema(settings) => schema::run(&settings),
         Settings::Validate(settings) => validate::run(&settings),
         Settings::Track(settings) => track::run(settings),
+        Settings::Batch(settings) => batch::run(&settings),
     }
 }
 
