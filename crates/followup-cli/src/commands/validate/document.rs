@@ -31,8 +31,9 @@ pub fn check(path: &Path, kind: Option<Kind>, checker: &Checker) -> FileReport {
         }
     };
     report.kind = Some(kind);
+    let locator = crate::document::Locator::new(&source);
     for problem in checker.check(kind, value) {
-        let position = source.locate(&problem.field);
+        let position = locator.locate(&problem.field);
         report.push(path, position, problem);
     }
     report.sort();
