@@ -154,8 +154,11 @@ impl Templates {
     /// Returns the template's name, line and message when rendering fails (an unknown
     /// variable, a filter on the wrong type).
     pub fn render(&self, name: &str, facts: &Facts) -> Result<String, TemplateError> {
-        let context = Context::from_serialize(facts).map_err(|err| template_error(name, &err))?;
-        let text = self.tera.render(name, &context).map_err(|err| template_error(name, &err))?;
+        self.render_in(name, &context_of(name, facts)?)
+    }
+
+    fn render_in(&self, name: &str, context: &Context) -> Result<String, TemplateError> {
+        let text = self.tera.render(name, context).map_err(|err| template_error(name, &err))?;
         Ok(tidy(&text))
     }
 }
@@ -187,8 +190,15 @@ impl Templates {
         fits: impl Fn(&str) -> bool,
     ) -> Result<Fitted, TemplateError> {
         let mut shortest: Option<Fitted> = None;
+        // The facts become a template context once, not once per candidate: with many
+        // interviewers the context is the larger part of the cost.
+        let mut context: Option<Context> = None;
         for name in names.iter().filter(|name| self.has(name)) {
-            let text = self.render(name, facts)?;
+            if context.is_none() {
+                context = Some(context_of(name, facts)?);
+            }
+            let Some(context) = context.as_ref() else { continue };
+            let text = self.render_in(name, context)?;
             if fits(&text) {
                 return Ok(Fitted { text, template: (*name).to_string(), fits: true });
             }
@@ -202,6 +212,11 @@ impl Templates {
             message: "no such template".to_string(),
         })
     }
+}
+
+/// The facts as a template context.
+fn context_of(name: &str, facts: &Facts) -> Result<Context, TemplateError> {
+    Context::from_serialize(facts).map_err(|err| template_error(name, &err))
 }
 
 /// Tidies rendered text: trailing spaces removed, at most one blank line in a row, no
