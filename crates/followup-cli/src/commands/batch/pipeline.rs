@@ -177,7 +177,7 @@ fn worker(queue: &Mutex<Receiver<Chunk>>, work: &dyn Work) {
         };
         let Ok(chunk) = next else { return };
         let mut done = Done {
-            out: Vec::with_capacity(chunk.lines.len() * 512),
+            out: Vec::with_capacity(chunk.lines.len() * 4096),
             tally: Tally::default(),
             end: chunk.end,
         };
