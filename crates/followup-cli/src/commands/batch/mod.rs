@@ -6,7 +6,7 @@
 //! read and checked, the plugins are loaded, the candidate profile is read, and one
 //! [`Planner`] (the business calendar, the policy, the manifests) plans every record.
 //! [`pipeline`] spreads the records over `--jobs` threads with bounded queues and keeps
-//! their order; each command's [`Work`](pipeline::Work) turns one record into its line.
+//! their order; each command's [`Work`] turns one record into its line.
 //! A bad record is reported on its own line (`{"line": N, "error": {...}}`) with every
 //! problem, and the others go on. The exit status is 0 when every record succeeded, 1
 //! when any failed (a plugin could not draft, a draft failed a check, a file exists),
