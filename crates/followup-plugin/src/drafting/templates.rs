@@ -4,7 +4,9 @@
 //! never as template source, so a topic that contains `{{ x }}` or `{% raw %}`
 //! appears exactly as written.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::{Arc, Mutex};
 
 use tera::{Context, ErrorKind, Tera};
 
@@ -12,13 +14,25 @@ use followup_core::draft::{RenderFailure, RenderRequest, TemplateFailure};
 
 use super::Facts;
 
-/// A set of named templates (`thank_you`, `check_in`, ...).
+/// A set of named templates (`thank_you`, `check_in`, ...). Cloning is cheap: the
+/// compiled templates are shared.
 #[derive(Clone, Debug)]
 pub struct Templates {
-    tera: Tera,
+    tera: Arc<Tera>,
     /// The sources, kept so that a style's overrides can be layered on top.
-    sources: Vec<(String, String)>,
+    sources: Arc<Vec<(String, String)>>,
+    /// The sets compiled from these with a style's templates on top (and a style's
+    /// signature alone), by their sources: a style's templates are compiled once per
+    /// plugin, not once per message.
+    compiled: Arc<Mutex<Compiled>>,
 }
+
+/// Compiled template sets by their `(name, source)` pairs.
+type Compiled = HashMap<Vec<(String, String)>, Templates>;
+
+/// How many compiled sets a [`Templates`] keeps; a run uses one style, so this only
+/// bounds what a long-lived host that tries many styles can make it hold.
+const COMPILED_KEPT: usize = 16;
 
 /// The templates and facts for one render request: the channel's built-in templates
 /// with the style's overrides on top, and the facts with the style applied.
@@ -109,9 +123,32 @@ impl Templates {
             template_error(first, &err)
         })?;
         Ok(Templates {
-            tera,
-            sources: sources.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect(),
+            tera: Arc::new(tera),
+            sources: Arc::new(
+                sources.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect(),
+            ),
+            compiled: Arc::default(),
         })
+    }
+
+    /// The templates of `sources`, compiled once and then taken from this set's cache.
+    fn compiled(&self, sources: &[(&str, &str)]) -> Result<Templates, TemplateError> {
+        let key: Vec<(String, String)> =
+            sources.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect();
+        // A poisoned cache (a panic while it was held) is only a cache: compile anew.
+        if let Ok(cache) = self.compiled.lock()
+            && let Some(found) = cache.get(&key)
+        {
+            return Ok(found.clone());
+        }
+        let templates = Templates::from_sources(sources)?;
+        if let Ok(mut cache) = self.compiled.lock() {
+            if cache.len() >= COMPILED_KEPT {
+                cache.clear();
+            }
+            cache.insert(key, templates.clone());
+        }
+        Ok(templates)
     }
 
     /// These templates with the style's templates of the same names replacing them,
@@ -133,10 +170,10 @@ impl Templates {
                 .map(|(n, s)| (n.as_str(), s.as_str()))
                 .collect();
             merged.extend(style.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())));
-            std::borrow::Cow::Owned(Templates::from_sources(&merged)?)
+            std::borrow::Cow::Owned(self.compiled(&merged)?)
         };
         if let Some(signature) = &style.signature {
-            let signature_only = Templates::from_sources(&[("signature", signature)])?;
+            let signature_only = self.compiled(&[("signature", signature)])?;
             facts.candidate.signature = signature_only.render("signature", &facts)?;
         }
         Ok(Prepared { templates, facts })
@@ -247,6 +284,19 @@ mod tests {
     fn tidy_collapses_gaps_and_trims() {
         assert_eq!(tidy("\n\nHello  \n\n\n\nWorld\n\n"), "Hello\n\nWorld");
         assert_eq!(tidy("a\nb"), "a\nb");
+    }
+
+    /// A style's templates are compiled on the first message and reused after.
+    #[test]
+    fn a_styles_templates_are_compiled_once() {
+        let base =
+            Templates::from_sources(&[("thank_you", "Built-in {{ company }}")]).expect("parses");
+        let first = base.compiled(&[("thank_you", "Style {{ company }}")]).expect("parses");
+        let again = base.compiled(&[("thank_you", "Style {{ company }}")]).expect("parses");
+        assert!(Arc::ptr_eq(&first.tera, &again.tera), "the second is the first, shared");
+        let other = base.compiled(&[("thank_you", "Other {{ company }}")]).expect("parses");
+        assert!(!Arc::ptr_eq(&first.tera, &other.tera), "other sources compile anew");
+        assert!(base.compiled(&[("thank_you", "{{ oops ")]).is_err(), "errors are not cached");
     }
 
     #[test]
