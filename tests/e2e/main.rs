@@ -2,6 +2,7 @@
 //! every plan, and the `followup` command as a user runs it.
 
 mod answers;
+mod batch;
 mod bounded_inputs;
 mod cli;
 mod drafts;

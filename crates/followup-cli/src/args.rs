@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod batch;
 pub mod track;
 
 const EXAMPLES: &str = "\
@@ -18,6 +19,8 @@ Examples:
   followup validate docs/examples/*.toml
   followup validate docs/examples/styles/staffing-network
   followup validate --jsonl interviews.jsonl
+  followup draft --jsonl interviews.jsonl --jobs 2 > drafts.jsonl
+  followup export --jsonl - --out today/ < interviews.jsonl
   followup validate interview.toml --format json
   followup plugins new whatsapp --dir followup-whatsapp
   followup plugins check followup-whatsapp/target/release/libfollowup_whatsapp.so
@@ -37,7 +40,7 @@ Exit status:
      a plugin could not draft)
   2  usage error (unknown option, bad --now)
   3  invalid input (the file has syntax errors or breaks a rule; every problem is listed;
-     validate: any file with an error)
+     validate: any file with an error; --jsonl: any record invalid, none failed)
   4  the input could not be read (missing file, no permission; validate: 4 wins over 3)";
 
 /// Plans the follow-up after a job interview: the right message, on the right channel,
@@ -310,9 +313,12 @@ pub enum Paper {
 /// Arguments of `followup plan`.
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// The interview file, TOML or JSON (by extension).
+    /// The interview file, TOML or JSON (by extension); with --jsonl, a JSON Lines
+    /// file of interviews (`-` for standard input).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    #[command(flatten)]
+    pub batch: batch::BatchArgs,
     /// The present moment, to mark steps overdue, due now or upcoming
     /// (RFC 3339 with an offset, like 2026-11-24T18:00:00-06:00). Default: now.
     #[arg(long, value_name = "TIME")]

@@ -19,8 +19,10 @@ use crate::args::{ExportArgs, Paper};
 use crate::exit::UsageError;
 use crate::style_pack::StyleChoice;
 
+pub mod batch;
 mod plugin_dirs;
 pub mod track;
+pub use batch::{BatchKind, BatchOptions, BatchSettings};
 pub use track::{ReplanSettings, TrackAction, TrackSettings};
 
 /// The environment variable listing extra plugin directories.
@@ -47,6 +49,8 @@ pub enum Settings {
     Validate(ValidateSettings),
     /// The tracker's commands (`add`, `due`, `sent`, ...).
     Track(TrackSettings),
+    /// `followup plan|draft|export --jsonl`.
+    Batch(BatchSettings),
     /// `followup new`.
     New(NewSettings),
     /// `followup init`.
@@ -267,6 +271,32 @@ impl Settings {
             Err(command) => command,
         };
         Ok(match command {
+            Command::Plan(args) if args.batch.jsonl => {
+                let options = batch_options(&args)?;
+                let input = interview_input(args, &env, search)?;
+                Settings::Batch(BatchSettings { input, kind: BatchKind::Plan, options })
+            }
+            Command::Draft(DraftArgs { plan, step, channel }) if plan.batch.jsonl => {
+                if step.is_some() {
+                    return Err(UsageError(
+                        "--step names one interview's step; with --jsonl, choose steps with --channel".into(),
+                    )
+                    .into());
+                }
+                let options = batch_options(&plan)?;
+                let input = interview_input(plan, &env, search)?;
+                Settings::Batch(BatchSettings {
+                    input,
+                    kind: BatchKind::Draft { channel },
+                    options,
+                })
+            }
+            Command::Export(ExportArgs { plan, out, force, paper }) if plan.batch.jsonl => {
+                let options = batch_options(&plan)?;
+                let input = interview_input(plan, &env, search)?;
+                let kind = BatchKind::Export { out, force, paper: paper_of(paper) };
+                Settings::Batch(BatchSettings { input, kind, options })
+            }
             Command::Plan(args) => {
                 let format = args.format;
                 Settings::Plan(PlanSettings { input: interview_input(args, &env, search)?, format })
@@ -278,10 +308,7 @@ impl Settings {
                     styles_dir: env.config_dir.as_ref().map(|d| d.join("styles")),
                     out,
                     force,
-                    paper: match paper {
-                        Paper::Letter => followup_core::export::Paper::Letter,
-                        Paper::A4 => followup_core::export::Paper::A4,
-                    },
+                    paper: paper_of(paper),
                 })
             }
             Command::Draft(DraftArgs { plan, step, channel }) => {
@@ -375,6 +402,17 @@ impl Settings {
             }
         })
     }
+}
+
+fn paper_of(paper: Paper) -> followup_core::export::Paper {
+    match paper {
+        Paper::Letter => followup_core::export::Paper::Letter,
+        Paper::A4 => followup_core::export::Paper::A4,
+    }
+}
+
+fn batch_options(args: &PlanArgs) -> anyhow::Result<BatchOptions> {
+    Ok(BatchOptions::resolve(&args.batch)?.expect("called only when --jsonl is given"))
 }
 
 fn interview_input(

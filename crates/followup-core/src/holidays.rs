@@ -68,6 +68,9 @@ fn observed(date: Date) -> Option<Date> {
 
 /// The federal holiday observed on `date`, if any.
 pub fn us_federal_on(date: Date) -> Option<&'static str> {
+    if !may_be_federal_holiday(date) {
+        return None;
+    }
     // A holiday of next year can be observed this year (New Year's Day on a Saturday).
     [date.year(), date.year().saturating_add(1)]
         .into_iter()
@@ -76,10 +79,43 @@ pub fn us_federal_on(date: Date) -> Option<&'static str> {
         .map(|holiday| holiday.name)
 }
 
+/// Whether `date` falls where some federal holiday, or the day it is observed, can
+/// fall: most days of the year cannot, and the planner asks about many days per
+/// interview, so they are answered without working out the year's holidays.
+fn may_be_federal_holiday(date: Date) -> bool {
+    matches!(
+        (date.month(), date.day()),
+        (1, 1..=2 | 15..=21)   // New Year's Day (Monday when on a Sunday); King's birthday
+            | (2, 15..=21)     // Washington's Birthday, third Monday
+            | (5, 25..=31)     // Memorial Day, last Monday
+            | (6, 18..=20)     // Juneteenth, and the Friday or Monday it is observed on
+            | (7, 3..=5)       // Independence Day
+            | (9, 1..=7)       // Labor Day, first Monday
+            | (10, 8..=14)     // Columbus Day, second Monday
+            | (11, 10..=12 | 22..=28) // Veterans Day; Thanksgiving, fourth Thursday
+            | (12, 24..=26 | 31) // Christmas; New Year's Day observed on the Friday before
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    /// The quick answer for days that cannot be holidays changes no answer.
+    #[test]
+    fn the_quick_rejection_agrees_with_the_full_rules() {
+        let mut day = date(1990, 1, 1);
+        while day < date(2110, 1, 1) {
+            let full = [day.year(), day.year() + 1]
+                .into_iter()
+                .flat_map(us_federal)
+                .find(|holiday| holiday.observed == day)
+                .map(|holiday| holiday.name);
+            assert_eq!(us_federal_on(day), full, "{day}");
+            day = day.tomorrow().expect("within range");
+        }
+    }
 
     #[track_caller]
     fn check(year: i16, expected: &[(&str, &str)]) {

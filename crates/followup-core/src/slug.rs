@@ -6,7 +6,10 @@
 pub(crate) fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
-        if let Some(plain) = fold_latin(c) {
+        // Plain letters and digits first: the accent table is for the others.
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if let Some(plain) = fold_latin(c) {
             out.push_str(plain);
         } else if c.is_alphanumeric() {
             out.push(c);

@@ -21,9 +21,12 @@ pub struct TrackOptions {
 /// Arguments of `followup add`.
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// Interview files to track (TOML or JSON). Adding one again re-plans it.
+    /// Interview files to track (TOML or JSON). Adding one again re-plans it. With
+    /// --jsonl, one JSON Lines file of interviews (`-` for standard input).
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub batch: super::batch::BatchArgs,
     #[command(flatten)]
     pub options: TrackOptions,
     /// The candidate profile to merge in (default: profile.toml in the config folder).

@@ -13,7 +13,7 @@ use crate::exit;
 use crate::output::draft_text;
 use crate::settings::DraftSettings;
 
-use super::planning::Planned;
+use super::planning::{Planned, PlannedRef};
 
 /// Runs `followup draft`.
 pub fn run(settings: &DraftSettings) -> anyhow::Result<ExitCode> {
@@ -22,7 +22,7 @@ pub fn run(settings: &DraftSettings) -> anyhow::Result<ExitCode> {
     let mut drafts = Vec::with_capacity(steps.len());
     let mut failures = Vec::new();
     for step in steps {
-        match draft(&planned, step) {
+        match draft(planned.as_ref(), step) {
             Ok(draft) => drafts.push(draft),
             Err(message) => failures.push(message),
         }
@@ -100,7 +100,7 @@ fn chosen_steps<'p>(
 }
 
 /// Asks the step's plugin for its draft.
-fn draft(planned: &Planned, step: &Step) -> Result<Draft, String> {
+pub(super) fn draft(planned: PlannedRef<'_>, step: &Step) -> Result<Draft, String> {
     let plugin = planned
         .registry
         .get(&step.channel)

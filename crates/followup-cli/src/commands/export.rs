@@ -33,28 +33,28 @@ use followup_core::time::Moment;
 use followup_export::{ExportedStep, html, ics};
 use followup_host::ExportFile;
 
-use super::planning::Planned;
+use super::planning::{Planned, PlannedRef};
 use crate::atomic_write::{self, Outcome};
 use crate::exit;
 use crate::settings::ExportSettings;
 
 /// One step of the plan and what the export made of it.
-struct StepExport<'p> {
+pub(super) struct StepExport<'p> {
     /// The step.
-    step: &'p Step,
+    pub step: &'p Step,
     /// The channel's name from its manifest, such as `Email`.
     channel_name: String,
     /// The draft, when the plugin could draft the step.
-    draft: Option<Draft>,
+    pub draft: Option<Draft>,
     /// The files the plugin made for it.
     files: Vec<ExportFile>,
     /// Why the step could not be drafted or exported.
-    error: Option<String>,
+    pub error: Option<String>,
 }
 
 /// A file to write: its name in the folder and its bytes.
-struct Target {
-    name: String,
+pub(super) struct Target {
+    pub name: String,
     content: Vec<u8>,
 }
 
@@ -66,54 +66,13 @@ pub fn run(settings: &ExportSettings) -> anyhow::Result<ExitCode> {
             "the plan has no steps, so there is nothing to export; run `followup plan` to see why"
         );
     }
-    let paper = settings.paper;
-    let names = super::channel_names(&planned.registry);
-    // Steps go in plan order, so a thank-you is drafted before the check-ins that answer
-    // its thread (and need its subject).
-    let mut steps: Vec<StepExport<'_>> = Vec::with_capacity(planned.plan.steps.len());
-    for step in &planned.plan.steps {
-        let thread = thread_parent(&planned.plan.steps, step).map(|parent| Thread {
-            message_id: message_id(&parent.id, &planned.interview.interview),
-            subject: steps
-                .iter()
-                .find(|done| done.step.id == parent.id)
-                .and_then(|done| done.draft.as_ref())
-                .and_then(|draft| draft.subject.clone()),
-            sent_at: Moment(parent.send_at),
-        });
-        steps.push(export_step(&planned, step, paper, &names, thread));
-    }
-    refuse_clashing_names(&mut steps);
-
-    let now = settings.input.now;
-    let exported: Vec<ExportedStep<'_>> = steps
-        .iter()
-        .map(|s| ExportedStep {
-            draft: s.draft.as_ref(),
-            files: s.files.iter().map(|f| f.name.as_str()).collect(),
-            error: s.error.as_deref(),
-            ..ExportedStep::new(&planned.interview, s.step, &s.channel_name)
-        })
-        .collect();
-    let mut targets: Vec<Target> = steps
-        .iter()
-        .flat_map(|s| &s.files)
-        .map(|file| Target { name: file.name.clone(), content: file.content.clone() })
-        .collect();
-    targets.push(Target {
-        name: ics::FILE_NAME.to_string(),
-        content: ics::calendar(&ics::calendar_name(&planned.interview.interview), &exported, now)
-            .into_bytes(),
-    });
-    let mut written: Vec<String> = targets.iter().map(|t| t.name.clone()).collect();
-    written.push(html::FILE_NAME.to_string());
-    targets.push(Target {
-        name: html::FILE_NAME.to_string(),
-        content: html::page(&planned.interview, &planned.plan, &exported, &written, now)
-            .into_bytes(),
-    });
-
-    let outcomes = write_all(&settings.out, &targets, settings.force)?;
+    let Exported { steps, targets, outcomes } = export_into(
+        planned.as_ref(),
+        &settings.out,
+        settings.force,
+        settings.paper,
+        settings.input.now,
+    )?;
 
     let mut out = std::io::stdout().lock();
     writeln!(
@@ -124,12 +83,7 @@ pub fn run(settings: &ExportSettings) -> anyhow::Result<ExitCode> {
         settings.out.display()
     )?;
     for (target, outcome) in targets.iter().zip(&outcomes) {
-        let verb = match outcome {
-            Outcome::Created => "created",
-            Outcome::Replaced => "replaced",
-            Outcome::Unchanged => "unchanged",
-        };
-        writeln!(out, "  {verb:<9} {}", target.name)?;
+        writeln!(out, "  {:<9} {}", verb(*outcome), target.name)?;
     }
     out.flush()?;
     record_in_tracker(settings, &planned, &steps);
@@ -148,6 +102,82 @@ pub fn run(settings: &ExportSettings) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::from(if failed { exit::FAILURE } else { exit::OK }))
+}
+
+/// What exporting one interview did: each step's export, the files and how each was
+/// written (in the same order as `targets`).
+pub(super) struct Exported<'p> {
+    pub steps: Vec<StepExport<'p>>,
+    pub targets: Vec<Target>,
+    pub outcomes: Vec<Outcome>,
+}
+
+/// Drafts and exports every step of a planned interview, adds the calendar and the
+/// overview page, and writes them all into `dir` (see the module's rules); the one
+/// export path that a single export and a batch both take.
+pub(super) fn export_into<'p>(
+    planned: PlannedRef<'p>,
+    dir: &Path,
+    force: bool,
+    paper: Paper,
+    now: jiff::Timestamp,
+) -> anyhow::Result<Exported<'p>> {
+    let names = super::channel_names(planned.registry);
+    // Steps go in plan order, so a thank-you is drafted before the check-ins that answer
+    // its thread (and need its subject).
+    let mut steps: Vec<StepExport<'p>> = Vec::with_capacity(planned.plan.steps.len());
+    for step in &planned.plan.steps {
+        let thread = thread_parent(&planned.plan.steps, step).map(|parent| Thread {
+            message_id: message_id(&parent.id, &planned.interview.interview),
+            subject: steps
+                .iter()
+                .find(|done| done.step.id == parent.id)
+                .and_then(|done| done.draft.as_ref())
+                .and_then(|draft| draft.subject.clone()),
+            sent_at: Moment(parent.send_at),
+        });
+        steps.push(export_step(planned, step, paper, &names, thread));
+    }
+    refuse_clashing_names(&mut steps);
+
+    let exported: Vec<ExportedStep<'_>> = steps
+        .iter()
+        .map(|s| ExportedStep {
+            draft: s.draft.as_ref(),
+            files: s.files.iter().map(|f| f.name.as_str()).collect(),
+            error: s.error.as_deref(),
+            ..ExportedStep::new(planned.interview, s.step, &s.channel_name)
+        })
+        .collect();
+    let mut targets: Vec<Target> = steps
+        .iter()
+        .flat_map(|s| &s.files)
+        .map(|file| Target { name: file.name.clone(), content: file.content.clone() })
+        .collect();
+    targets.push(Target {
+        name: ics::FILE_NAME.to_string(),
+        content: ics::calendar(&ics::calendar_name(&planned.interview.interview), &exported, now)
+            .into_bytes(),
+    });
+    let mut written: Vec<String> = targets.iter().map(|t| t.name.clone()).collect();
+    written.push(html::FILE_NAME.to_string());
+    targets.push(Target {
+        name: html::FILE_NAME.to_string(),
+        content: html::page(planned.interview, planned.plan, &exported, &written, now).into_bytes(),
+    });
+    drop(exported);
+
+    let outcomes = write_all(dir, &targets, force)?;
+    Ok(Exported { steps, targets, outcomes })
+}
+
+/// What happened to a file, in a word.
+pub(super) fn verb(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Created => "created",
+        Outcome::Replaced => "replaced",
+        Outcome::Unchanged => "unchanged",
+    }
 }
 
 /// Tells the tracker which file (and Message-ID) each step went into, when the
@@ -188,7 +218,7 @@ fn record_in_tracker(settings: &ExportSettings, planned: &Planned, steps: &[Step
 
 /// Drafts one step with its plugin, then asks the same plugin for its files.
 fn export_step<'p>(
-    planned: &'p Planned,
+    planned: PlannedRef<'p>,
     step: &'p Step,
     paper: Paper,
     names: &std::collections::BTreeMap<String, String>,

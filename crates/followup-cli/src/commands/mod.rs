@@ -1,5 +1,6 @@
 //! One module per subcommand; each returns the exit code or an error.
 
+mod batch;
 mod draft;
 mod export;
 mod plan;
@@ -44,6 +45,7 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
         Settings::Completions(shell) => completions::completions(shell),
         Settings::Man(settings) => completions::man(&settings),
         Settings::Doctor(settings) => doctor::run(&settings),
+        Settings::Batch(settings) => batch::run(&settings),
     }
 }
 

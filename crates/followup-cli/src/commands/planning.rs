@@ -22,10 +22,40 @@ pub struct Planned {
     pub plan: Plan,
 }
 
+/// A planned interview with what it was planned with, borrowed: what drafting and
+/// exporting one interview need, whether it came alone or in a batch.
+#[derive(Clone, Copy)]
+pub struct PlannedRef<'p> {
+    pub interview: &'p ValidInterview,
+    pub registry: &'p Registry,
+    pub style: &'p StylePack,
+    pub plan: &'p Plan,
+}
+
+impl Planned {
+    /// This interview and plan, borrowed.
+    pub fn as_ref(&self) -> PlannedRef<'_> {
+        PlannedRef {
+            interview: &self.interview,
+            registry: &self.registry,
+            style: &self.style,
+            plan: &self.plan,
+        }
+    }
+}
+
 /// Reads the interview and the style, loads the plugins (reporting refusals on
 /// stderr) and plans.
 pub fn plan(input: &InterviewInput) -> anyhow::Result<Planned> {
     let interview = load_interview(&input.file, &input.profile)?;
+    let (style, registry) = style_and_channels(input)?;
+    let plan = Planner::new(&style.style, &registry.manifests()).plan(&interview);
+    Ok(Planned { interview, registry, style, plan })
+}
+
+/// Reads and checks the style, and loads the plugins, reporting refusals and style
+/// settings for channels no plugin provides on stderr: what is done once per run.
+pub fn style_and_channels(input: &InterviewInput) -> anyhow::Result<(StylePack, Registry)> {
     let style = StylePack::resolve(&input.style)?;
     style.check()?;
     let registry = followup_host::load_plugins(&input.search);
@@ -37,8 +67,7 @@ pub fn plan(input: &InterviewInput) -> anyhow::Result<Planned> {
             );
         }
     }
-    let plan = Planner::new(&style.style, &registry.manifests()).plan(&interview);
-    Ok(Planned { interview, registry, style, plan })
+    Ok((style, registry))
 }
 
 /// Reads, merges and validates the interview file.

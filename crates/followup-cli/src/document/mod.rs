@@ -5,9 +5,10 @@
 //! parsing (by core's validation) are given a line and column by [`SourceFile::locate`].
 //! Only regular files of bounded size are read ([`input_file`]).
 
+mod index;
 pub mod input_file;
-mod json_locate;
-mod toml_locate;
+
+pub use index::Locator;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -110,10 +111,12 @@ impl InputError {
         source: Option<&SourceFile>,
         problems: Vec<Problem>,
     ) -> InputError {
+        // One index for all problems: a file with thousands stays linear.
+        let locator = source.map(Locator::new);
         let problems = problems
             .into_iter()
             .map(|problem| LocatedProblem {
-                position: source.and_then(|s| s.locate(&problem.field)),
+                position: locator.as_ref().and_then(|l| l.locate(&problem.field)),
                 problem,
             })
             .collect();
@@ -201,19 +204,15 @@ impl SourceFile {
     }
 
     /// Where the field at `path` (`interviewers[1].phone`) is written, if it is; else
-    /// where its nearest written parent is.
+    /// where its nearest written parent is. To place many fields, build one
+    /// [`Locator`] and ask it each.
     pub fn locate(&self, path: &str) -> Option<Position> {
-        let segments = parse_field_path(path);
-        let offset = match self.format {
-            Format::Toml => toml_locate::locate(&self.text, &segments),
-            Format::Json => json_locate::locate(&self.text, &segments),
-        }?;
-        Some(self.position_of(offset))
+        Locator::new(self).locate(path)
     }
 }
 
 /// One step of a field path.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Segment {
     Key(String),
     Index(usize),

@@ -46,7 +46,13 @@ pub struct ReplanSettings {
 #[derive(Debug)]
 pub enum TrackAction {
     /// `followup add`.
-    Add { files: Vec<PathBuf>, profile: ProfileChoice, style: Option<String> },
+    Add {
+        files: Vec<PathBuf>,
+        profile: ProfileChoice,
+        style: Option<String>,
+        /// With `--jsonl`: the one file is JSON Lines, added in chunks.
+        batch: Option<super::batch::BatchOptions>,
+    },
     /// `followup due`.
     Due { within: SignedDuration },
     /// `followup sent`.
@@ -110,9 +116,21 @@ pub fn resolve(
                     ProfileChoice::Default(env.config_dir.as_ref().map(|d| d.join("profile.toml")))
                 }
             };
+            let batch = super::batch::BatchOptions::resolve(&args.batch)?;
+            if batch.is_some() && args.files.len() != 1 {
+                return Err(UsageError(
+                    "--jsonl reads one JSON Lines file (or `-`); give exactly one".into(),
+                )
+                .into());
+            }
             (
                 args.options,
-                Action::Ready(TrackAction::Add { files: args.files, profile, style: args.style }),
+                Action::Ready(TrackAction::Add {
+                    files: args.files,
+                    profile,
+                    style: args.style,
+                    batch,
+                }),
             )
         }
         Command::Due(args) => {

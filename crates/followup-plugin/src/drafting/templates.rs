@@ -4,7 +4,9 @@
 //! never as template source, so a topic that contains `{{ x }}` or `{% raw %}`
 //! appears exactly as written.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::{Arc, Mutex};
 
 use tera::{Context, ErrorKind, Tera};
 
@@ -12,13 +14,25 @@ use followup_core::draft::{RenderFailure, RenderRequest, TemplateFailure};
 
 use super::Facts;
 
-/// A set of named templates (`thank_you`, `check_in`, ...).
+/// A set of named templates (`thank_you`, `check_in`, ...). Cloning is cheap: the
+/// compiled templates are shared.
 #[derive(Clone, Debug)]
 pub struct Templates {
-    tera: Tera,
+    tera: Arc<Tera>,
     /// The sources, kept so that a style's overrides can be layered on top.
-    sources: Vec<(String, String)>,
+    sources: Arc<Vec<(String, String)>>,
+    /// The sets compiled from these with a style's templates on top (and a style's
+    /// signature alone), by their sources: a style's templates are compiled once per
+    /// plugin, not once per message.
+    compiled: Arc<Mutex<Compiled>>,
 }
+
+/// Compiled template sets by their `(name, source)` pairs.
+type Compiled = HashMap<Vec<(String, String)>, Templates>;
+
+/// How many compiled sets a [`Templates`] keeps; a run uses one style, so this only
+/// bounds what a long-lived host that tries many styles can make it hold.
+const COMPILED_KEPT: usize = 16;
 
 /// The templates and facts for one render request: the channel's built-in templates
 /// with the style's overrides on top, and the facts with the style applied.
@@ -109,9 +123,32 @@ impl Templates {
             template_error(first, &err)
         })?;
         Ok(Templates {
-            tera,
-            sources: sources.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect(),
+            tera: Arc::new(tera),
+            sources: Arc::new(
+                sources.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect(),
+            ),
+            compiled: Arc::default(),
         })
+    }
+
+    /// The templates of `sources`, compiled once and then taken from this set's cache.
+    fn compiled(&self, sources: &[(&str, &str)]) -> Result<Templates, TemplateError> {
+        let key: Vec<(String, String)> =
+            sources.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect();
+        // A poisoned cache (a panic while it was held) is only a cache: compile anew.
+        if let Ok(cache) = self.compiled.lock()
+            && let Some(found) = cache.get(&key)
+        {
+            return Ok(found.clone());
+        }
+        let templates = Templates::from_sources(sources)?;
+        if let Ok(mut cache) = self.compiled.lock() {
+            if cache.len() >= COMPILED_KEPT {
+                cache.clear();
+            }
+            cache.insert(key, templates.clone());
+        }
+        Ok(templates)
     }
 
     /// These templates with the style's templates of the same names replacing them,
@@ -133,10 +170,10 @@ impl Templates {
                 .map(|(n, s)| (n.as_str(), s.as_str()))
                 .collect();
             merged.extend(style.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())));
-            std::borrow::Cow::Owned(Templates::from_sources(&merged)?)
+            std::borrow::Cow::Owned(self.compiled(&merged)?)
         };
         if let Some(signature) = &style.signature {
-            let signature_only = Templates::from_sources(&[("signature", signature)])?;
+            let signature_only = self.compiled(&[("signature", signature)])?;
             facts.candidate.signature = signature_only.render("signature", &facts)?;
         }
         Ok(Prepared { templates, facts })
@@ -154,8 +191,11 @@ impl Templates {
     /// Returns the template's name, line and message when rendering fails (an unknown
     /// variable, a filter on the wrong type).
     pub fn render(&self, name: &str, facts: &Facts) -> Result<String, TemplateError> {
-        let context = Context::from_serialize(facts).map_err(|err| template_error(name, &err))?;
-        let text = self.tera.render(name, &context).map_err(|err| template_error(name, &err))?;
+        self.render_in(name, &context_of(name, facts)?)
+    }
+
+    fn render_in(&self, name: &str, context: &Context) -> Result<String, TemplateError> {
+        let text = self.tera.render(name, context).map_err(|err| template_error(name, &err))?;
         Ok(tidy(&text))
     }
 }
@@ -187,8 +227,15 @@ impl Templates {
         fits: impl Fn(&str) -> bool,
     ) -> Result<Fitted, TemplateError> {
         let mut shortest: Option<Fitted> = None;
+        // The facts become a template context once, not once per candidate: with many
+        // interviewers the context is the larger part of the cost.
+        let mut context: Option<Context> = None;
         for name in names.iter().filter(|name| self.has(name)) {
-            let text = self.render(name, facts)?;
+            if context.is_none() {
+                context = Some(context_of(name, facts)?);
+            }
+            let Some(context) = context.as_ref() else { continue };
+            let text = self.render_in(name, context)?;
             if fits(&text) {
                 return Ok(Fitted { text, template: (*name).to_string(), fits: true });
             }
@@ -202,6 +249,11 @@ impl Templates {
             message: "no such template".to_string(),
         })
     }
+}
+
+/// The facts as a template context.
+fn context_of(name: &str, facts: &Facts) -> Result<Context, TemplateError> {
+    Context::from_serialize(facts).map_err(|err| template_error(name, &err))
 }
 
 /// Tidies rendered text: trailing spaces removed, at most one blank line in a row, no
@@ -232,6 +284,19 @@ mod tests {
     fn tidy_collapses_gaps_and_trims() {
         assert_eq!(tidy("\n\nHello  \n\n\n\nWorld\n\n"), "Hello\n\nWorld");
         assert_eq!(tidy("a\nb"), "a\nb");
+    }
+
+    /// A style's templates are compiled on the first message and reused after.
+    #[test]
+    fn a_styles_templates_are_compiled_once() {
+        let base =
+            Templates::from_sources(&[("thank_you", "Built-in {{ company }}")]).expect("parses");
+        let first = base.compiled(&[("thank_you", "Style {{ company }}")]).expect("parses");
+        let again = base.compiled(&[("thank_you", "Style {{ company }}")]).expect("parses");
+        assert!(Arc::ptr_eq(&first.tera, &again.tera), "the second is the first, shared");
+        let other = base.compiled(&[("thank_you", "Other {{ company }}")]).expect("parses");
+        assert!(!Arc::ptr_eq(&first.tera, &other.tera), "other sources compile anew");
+        assert!(base.compiled(&[("thank_you", "{{ oops ")]).is_err(), "errors are not cached");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! and who is away) and the derived view is written in the same transaction, so the
 //! cache never disagrees with the log.
 
-mod add;
+pub(crate) mod add;
 mod calendar;
 mod due;
 pub mod exports;
@@ -15,7 +15,7 @@ mod inbox;
 mod names;
 mod read;
 mod record;
-mod replan;
+pub(crate) mod replan;
 mod store_io;
 mod text;
 
@@ -28,7 +28,11 @@ use crate::settings::{TrackAction, TrackSettings};
 /// Runs a tracker command.
 pub fn run(settings: TrackSettings) -> anyhow::Result<ExitCode> {
     match &settings.action {
-        TrackAction::Add { files, profile, style } => {
+        TrackAction::Add { files, profile, style, batch: Some(options) } => {
+            let file = files.first().ok_or_else(|| anyhow::anyhow!("--jsonl needs a file"))?;
+            super::batch::add::run(&settings, file, profile, style.as_deref(), *options)
+        }
+        TrackAction::Add { files, profile, style, batch: None } => {
             add::run(&settings, files, profile, style.as_deref())
         }
         TrackAction::Due { within } => due::run(&settings, *within),
@@ -52,7 +56,7 @@ pub fn run(settings: TrackSettings) -> anyhow::Result<ExitCode> {
 }
 
 /// Opens the store for a command that writes (creating it if needed).
-fn open_for_writing(settings: &TrackSettings) -> anyhow::Result<Store> {
+pub(crate) fn open_for_writing(settings: &TrackSettings) -> anyhow::Result<Store> {
     Ok(Store::open(&settings.store)?)
 }
 

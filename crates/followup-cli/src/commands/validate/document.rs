@@ -46,8 +46,9 @@ pub fn check(path: &Path, kind: Option<Kind>, checker: &Checker) -> FileReport {
             report.push(path, Some(position), Problem::warning(todo.field, "todo", message));
         }
     }
+    let locator = crate::document::Locator::new(&source);
     for problem in problems {
-        let position = source.locate(&problem.field);
+        let position = locator.locate(&problem.field);
         report.push(path, position, problem);
     }
     report.sort();

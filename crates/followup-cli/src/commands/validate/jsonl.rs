@@ -34,13 +34,14 @@ pub fn check(path: &Path, checker: &Checker, output: &mut Output) -> std::io::Re
 fn print_record(path: &Path, report: RecordReport, output: &mut Output) -> std::io::Result<()> {
     // The record alone, as a one-line JSON document, gives each field's column.
     let line = SourceFile { path: path.to_path_buf(), text: report.text, format: Format::Json };
+    let locator = crate::document::Locator::new(&line);
     let mut located: Vec<Located> = report
         .problems
         .into_iter()
         .map(|problem| {
             let column = match report.syntax_column {
                 Some(column) => Some(column),
-                None => line.locate(&problem.field).map(|at| at.column),
+                None => locator.locate(&problem.field).map(|at| at.column),
             };
             let position = Some(Position { line: report.line, column: column.unwrap_or(1) });
             Located { file: path.to_path_buf(), position, problem }
