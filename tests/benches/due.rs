@@ -2,8 +2,10 @@
 //! 100,000 tracked interviews, against planning one interview.
 //!
 //! Run with `cargo bench -p followup-tests --bench due`. The stores are built once, under
-//! `target/bench-stores/`, from the bundled examples with names and days varied, and
-//! kept for later runs (and for timing the `followup due` process on them).
+//! `target/bench-stores/`, from the bundled examples with names and days varied over a
+//! hundred days around the moment asked about, with every step more than two days old
+//! recorded as sent (as by a user who records what they send), and kept for later runs
+//! (and for timing the `followup due` process on them).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -26,15 +28,16 @@ fn now() -> Timestamp {
     "2026-12-15T15:00:00Z".parse().expect("a valid moment")
 }
 
-/// A store of `n` interviews, built if it is not there yet.
+/// A store of `n` interviews, built if it is not there yet. The file name carries a
+/// version: change it when the generated history changes.
 fn store_of(n: usize) -> PathBuf {
     let dir = followup_tests::workspace_root().join("target/bench-stores");
-    let path = dir.join(format!("due-{n}.db"));
+    let path = dir.join(format!("due-v2-{n}.db"));
     if path.exists() {
         return path;
     }
     std::fs::create_dir_all(&dir).expect("the folder can be made");
-    let building = dir.join(format!("due-{n}.db.building"));
+    let building = dir.join(format!("due-v2-{n}.db.building"));
     let _ = std::fs::remove_file(&building);
     let planner = Planner::new(&Style::default(), followup_tests::bundled_channels());
     let examples = followup_core::bundled::examples();
@@ -54,6 +57,10 @@ fn store_of(n: usize) -> PathBuf {
                         end.0 = end.0.saturating_add(shift).expect("in range");
                         end.1 = Written::Instant;
                     }
+                    let days = jiff::Span::new().days((i % 100) as i64 - 80);
+                    if let Some(day) = &mut interview.next_steps.decision_date {
+                        day.0 = day.0.checked_add(days).expect("in range");
+                    }
                     let valid = validate(interview.clone()).expect("the examples are valid");
                     let id = tracking::interview_id(&valid);
                     let added = Event {
@@ -67,8 +74,22 @@ fn store_of(n: usize) -> PathBuf {
                     };
                     writer.append(&id, added.clone())?;
                     let plan = planner.plan(&valid);
+                    // As a user who records what they send: every step whose moment is
+                    // more than two days before `now` went out on time.
+                    let mut events = vec![added];
+                    let long_ago =
+                        now().saturating_sub(SignedDuration::from_hours(48)).expect("in range");
+                    for step in plan.steps.iter().filter(|s| s.send_at < long_ago) {
+                        let sent = Event {
+                            at: Moment(step.send_at),
+                            source: Source::User,
+                            kind: EventKind::Sent { step: Box::new(step.clone()) },
+                        };
+                        writer.append(&id, sent.clone())?;
+                        events.push(sent);
+                    }
                     let agenda =
-                        tracking::agenda(&plan, &[added], &valid.interview.employer.company);
+                        tracking::agenda(&plan, &events, &valid.interview.employer.company);
                     writer.save(&InterviewView {
                         id: id.clone(),
                         application: id,
@@ -90,8 +111,8 @@ fn store_of(n: usize) -> PathBuf {
     }
     drop(store);
     std::fs::rename(&building, &path).expect("renamed into place");
-    let _ = std::fs::remove_file(dir.join(format!("due-{n}.db.building-wal")));
-    let _ = std::fs::remove_file(dir.join(format!("due-{n}.db.building-shm")));
+    let _ = std::fs::remove_file(dir.join(format!("due-v2-{n}.db.building-wal")));
+    let _ = std::fs::remove_file(dir.join(format!("due-v2-{n}.db.building-shm")));
     path
 }
 

@@ -61,6 +61,42 @@ impl Store {
         view(&self.connection, &self.path, interview)
     }
 
+    /// The two things `followup due` needs of an interview besides its steps: the file it
+    /// was added from and the display names of its channels. Read inside SQLite, so that
+    /// the whole view is not parsed for them.
+    ///
+    /// # Errors
+    ///
+    /// As [`Store::events`].
+    pub fn file_and_channel_names(
+        &self,
+        interview: &str,
+    ) -> Result<(Option<String>, std::collections::BTreeMap<String, String>), StoreError> {
+        let fail = |e| StoreError::sql(&self.path, "read", e);
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT json_extract(view, '$.file'), json_extract(view, '$.channel_names')
+                 FROM interviews WHERE id = ?1",
+            )
+            .map_err(fail)?;
+        let mut rows = statement.query([interview]).map_err(fail)?;
+        let Some(row) = rows.next().map_err(fail)? else {
+            return Ok((None, Default::default()));
+        };
+        let file: Option<String> = row.get(0).map_err(fail)?;
+        let names: Option<String> = row.get(1).map_err(fail)?;
+        let names = match names {
+            Some(text) => serde_json::from_str(&text).map_err(|err| StoreError::BadRecord {
+                path: self.path.clone(),
+                seq: 0,
+                detail: format!("a cached view's channel names: {err}"),
+            })?,
+            None => Default::default(),
+        };
+        Ok((file, names))
+    }
+
     /// Every tracked interview's view, by start.
     ///
     /// # Errors

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use followup_core::human_time::human;
 use followup_core::plan::{StepStatus, rfc3339_in};
-use followup_tracker::{DueStep, InterviewView};
+use followup_tracker::DueStep;
 use jiff::{SignedDuration, Timestamp};
 use serde_json::json;
 
@@ -35,9 +35,7 @@ pub fn run(settings: &TrackSettings, within: SignedDuration) -> anyhow::Result<E
             BTreeMap::new();
         for due in rows {
             if !views.contains_key(&due.interview) {
-                let view = store.view(&due.interview)?;
-                let parts =
-                    view.map(|v: InterviewView| (v.file, v.channel_names)).unwrap_or_default();
+                let parts = store.file_and_channel_names(&due.interview)?;
                 views.insert(due.interview.clone(), parts);
             }
             let (file, names) = views.get(&due.interview).cloned().unwrap_or_default();
