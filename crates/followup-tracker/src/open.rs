@@ -79,6 +79,9 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| StoreError::sql(path, "opened", e))?;
+        // Wait for other processes from the very first read: one may be creating or
+        // migrating this store right now.
+        connection.busy_timeout(BUSY_TIMEOUT).map_err(|e| StoreError::sql(path, "opened", e))?;
         let store = Store { connection, path: path.to_path_buf() };
         store.recognise(fresh)?;
         store.configure()?;
@@ -116,14 +119,24 @@ impl Store {
     }
 
     fn configure(&self) -> Result<(), StoreError> {
-        self.connection
-            .busy_timeout(BUSY_TIMEOUT)
-            .map_err(|e| StoreError::sql(&self.path, "opened", e))?;
-        self.connection
-            .execute_batch(
+        // Switching a new store to WAL needs the file to itself for a moment; when another
+        // process is opening it at the same time SQLite may answer "busy" without waiting,
+        // so the switch is tried again, for as long as the busy timeout.
+        let started = std::time::Instant::now();
+        loop {
+            match self.connection.execute_batch(
                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-            )
-            .map_err(|e| StoreError::sql(&self.path, "opened", e))
+            ) {
+                Ok(()) => return Ok(()),
+                Err(err)
+                    if err.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(err) => return Err(StoreError::sql(&self.path, "opened", err)),
+            }
+        }
     }
 
     /// Applies the migrations this store lacks, all in one transaction.
