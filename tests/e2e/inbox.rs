@@ -6,47 +6,23 @@
 
 use std::path::{Path, PathBuf};
 
-use followup_test_support::ScratchDir;
-use followup_tests::{Invocation, Run, run_followup};
 use serde_json::Value;
+
+use crate::tracker::User;
 
 const EMAIL: &str = "docs/examples/professional-email.toml";
 const ANA: &str = "ana-ruiz-northwind-analytics-2026-11-24";
 const CHECK_IN_1: &str = "check-in-1-dana-whitfield-email";
 const THANK_YOU: &str = "thank-you-dana-whitfield-email";
 
-struct User {
-    home: ScratchDir,
+/// What the inbox tests ask of a user besides the tracker tests' commands.
+trait InboxUser {
+    fn add_and_export(&self) -> (String, String);
+    fn event_count(&self) -> usize;
+    fn open_check_ins(&self, now: &str) -> Vec<(String, String)>;
 }
 
-impl User {
-    fn new() -> User {
-        User { home: ScratchDir::new("inbox-home") }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.home.path().join(name)
-    }
-
-    #[track_caller]
-    fn run(&self, args: &[&str]) -> Run {
-        run_followup(args, &Invocation { home: Some(self.home.path()), ..Invocation::default() })
-    }
-
-    #[track_caller]
-    fn ok(&self, args: &[&str]) -> Run {
-        let run = self.run(args);
-        assert_eq!(run.code, 0, "followup {args:?}\n{}", run.transcript());
-        run
-    }
-
-    #[track_caller]
-    fn json(&self, args: &[&str]) -> Value {
-        let mut args = args.to_vec();
-        args.extend(["--format", "json"]);
-        serde_json::from_str(&self.ok(&args).stdout).expect("stdout is JSON")
-    }
-
+impl InboxUser for User {
     /// Tracks Ana's interview and exports its drafts; returns the thank-you's
     /// Message-ID and subject as exported.
     fn add_and_export(&self) -> (String, String) {

@@ -15,13 +15,18 @@ const ANA: &str = "ana-ruiz-northwind-analytics-2026-11-24";
 const JORDAN: &str = "jordan-lee-lakeside-distribution-2026-11-30";
 
 /// A user with a home of their own, whose store is the default one in it.
-struct User {
-    home: ScratchDir,
+pub(crate) struct User {
+    pub(crate) home: ScratchDir,
 }
 
 impl User {
-    fn new() -> User {
+    pub(crate) fn new() -> User {
         User { home: ScratchDir::new("tracker-home") }
+    }
+
+    /// A file in the user's home.
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
+        self.home.path().join(name)
     }
 
     fn store(&self) -> PathBuf {
@@ -29,13 +34,13 @@ impl User {
     }
 
     #[track_caller]
-    fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         run_followup(args, &Invocation { home: Some(self.home.path()), ..Invocation::default() })
     }
 
     /// Runs and expects success.
     #[track_caller]
-    fn ok(&self, args: &[&str]) -> Run {
+    pub(crate) fn ok(&self, args: &[&str]) -> Run {
         let run = self.run(args);
         assert_eq!(run.code, 0, "followup {args:?}\n{}", run.transcript());
         run
@@ -43,7 +48,7 @@ impl User {
 
     /// Runs with `--format json` and expects success.
     #[track_caller]
-    fn json(&self, args: &[&str]) -> Value {
+    pub(crate) fn json(&self, args: &[&str]) -> Value {
         let mut args = args.to_vec();
         args.extend(["--format", "json"]);
         let run = self.ok(&args);
