@@ -35,6 +35,7 @@ pub mod interview;
 pub mod manifest;
 pub mod meeting_time;
 pub mod one_line;
+pub mod phrasing;
 pub mod plan;
 pub mod planner;
 pub mod problem;

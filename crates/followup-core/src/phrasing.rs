@@ -1,0 +1,285 @@
+//! Turning what a candidate typed into English sentences.
+//!
+//! Candidates type strengths, motivations and topics in whatever shape comes to mind: a
+//! verb phrase ("cut a 40-minute query to 3 minutes"), a full sentence ("I cut a
+//! 40-minute query to 3 minutes."), a noun phrase ("SQL performance tuning") or a gerund
+//! ("explaining numbers to non-analysts"). Pasting them into a template as typed gives
+//! broken English; these functions tell the shapes apart and build the sentence around
+//! each, so a draft reads as a person wrote it. Lists read as lists ("A and B", "A, B and
+//! C"), never joined by semicolons.
+
+/// The grammatical shape of a phrase the candidate typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A sentence with its own subject ("I cut the query time in half").
+    Sentence,
+    /// A verb in the past tense leads ("cut a 40-minute query to 3 minutes").
+    PastVerb,
+    /// A verb in its base form leads ("explain numbers to non-analysts").
+    BaseVerb,
+    /// A gerund leads ("explaining numbers to non-analysts").
+    Gerund,
+    /// Anything else: a noun phrase ("SQL performance tuning").
+    Noun,
+}
+
+/// Words that open a sentence with its own subject.
+const SUBJECTS: &[&str] = &[
+    "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "my", "our", "you", "your", "they",
+    "it", "it's", "this", "that", "there", "their",
+];
+
+/// Verbs that lead a résumé line, in the past tense (the irregular ones and those a
+/// candidate types most); any other word ending in `ed` counts too.
+const PAST_VERBS: &[&str] = &[
+    "built", "cut", "drove", "grew", "led", "made", "ran", "won", "wrote", "taught", "took",
+    "brought", "set", "shipped", "sold", "found", "kept", "held", "began", "rebuilt", "spent",
+];
+
+/// Verbs in their base form that lead a phrase.
+const BASE_VERBS: &[&str] = &[
+    "build",
+    "cut",
+    "lead",
+    "manage",
+    "run",
+    "ship",
+    "help",
+    "explain",
+    "work",
+    "fix",
+    "grow",
+    "improve",
+    "reduce",
+    "train",
+    "teach",
+    "design",
+    "write",
+    "sell",
+    "support",
+    "organize",
+    "organise",
+    "coordinate",
+    "plan",
+    "deliver",
+    "handle",
+    "speak",
+    "translate",
+    "automate",
+];
+
+/// Words ending in `ing` that are not gerunds.
+const NOT_GERUNDS: &[&str] = &["thing", "string", "spring", "king", "ring", "evening", "morning"];
+
+/// Words ending in `ed` that are not verbs.
+const NOT_PAST: &[&str] = &["red", "bed", "need", "seed", "speed", "feed", "shed", "hundred"];
+
+/// A phrase as it sits in a sentence: trimmed, without the final period.
+pub fn bare(text: &str) -> &str {
+    text.trim().trim_end_matches(['.', ';', ',']).trim_end()
+}
+
+/// The shape of `text`.
+pub fn shape(text: &str) -> Shape {
+    let first = bare(text)
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+        .to_lowercase();
+    if SUBJECTS.contains(&first.as_str()) {
+        Shape::Sentence
+    } else if PAST_VERBS.contains(&first.as_str())
+        || (first.len() > 3 && first.ends_with("ed") && !NOT_PAST.contains(&first.as_str()))
+    {
+        Shape::PastVerb
+    } else if BASE_VERBS.contains(&first.as_str()) {
+        Shape::BaseVerb
+    } else if first.len() > 4 && first.ends_with("ing") && !NOT_GERUNDS.contains(&first.as_str()) {
+        Shape::Gerund
+    } else {
+        Shape::Noun
+    }
+}
+
+/// `text` with its first letter lower-cased, unless the first word looks like a name or
+/// an acronym (a capital after the first letter, as in `SQL` or `McKinsey`).
+fn lower_first(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or_default();
+    if first_word.chars().skip(1).any(char::is_uppercase) || first_word == "I" {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `text` with its first letter capitalised.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A phrase that can follow "about" or "covered": a gerund or noun phrase as typed, a
+/// sentence or verb phrase kept as typed but without its final period and first capital.
+pub fn topic(text: &str) -> String {
+    lower_first(bare(text))
+}
+
+/// Items as an English list: "A", "A and B", "A, B and C".
+pub fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A strength as a first-person sentence, framed in one of a few ways chosen by
+/// `variant` (so that the members of a panel do not read the same sentence).
+pub fn strength_sentence(text: &str, variant: usize) -> String {
+    let phrase = bare(text);
+    let body = match shape(phrase) {
+        Shape::Sentence => upper_first(phrase),
+        Shape::PastVerb => match variant % 3 {
+            0 => format!("In my last role I {}", lower_first(phrase)),
+            1 => format!("It is the kind of work where I {} before", lower_first(phrase)),
+            _ => format!("I {}, and I would bring that to the team", lower_first(phrase)),
+        },
+        Shape::BaseVerb => format!("I can {}", lower_first(phrase)),
+        Shape::Gerund => match variant % 3 {
+            0 => format!("I am at my best {}", lower_first(phrase)),
+            1 => format!("I would bring a track record of {}", lower_first(phrase)),
+            _ => format!("{} is where I can help most", upper_first(phrase)),
+        },
+        Shape::Noun => match variant % 3 {
+            0 => format!("I would bring my experience with {}", lower_first(phrase)),
+            1 => format!("My background in {} fits what you described", lower_first(phrase)),
+            _ => format!("{} is where I can help most", upper_first(phrase)),
+        },
+    };
+    format!("{body}.")
+}
+
+/// Why the candidate wants the job, as a sentence that names the company.
+pub fn motivation_sentence(text: &str, company: &str) -> String {
+    let phrase = bare(text);
+    let lower = phrase.to_lowercase();
+    let body = if let Some(reason) =
+        ["because ", "since "].iter().find_map(|w| lower.starts_with(w).then(|| &phrase[w.len()..]))
+    {
+        format!("I would be glad to join {company} because {}", lower_first(reason))
+    } else if let Some(rest) = lower.starts_with("to ").then(|| &phrase[3..]) {
+        format!("I would welcome the chance at {company} to {}", lower_first(rest))
+    } else {
+        match shape(phrase) {
+            Shape::Sentence => upper_first(phrase),
+            Shape::BaseVerb => {
+                format!("I would welcome the chance at {company} to {}", lower_first(phrase))
+            }
+            Shape::PastVerb | Shape::Gerund | Shape::Noun => {
+                format!("What draws me to {company} most is {}", lower_first(phrase))
+            }
+        }
+    };
+    format!("{body}.")
+}
+
+/// Why a phrase cannot be made to read well, as advice to the candidate; `None` when it
+/// can.
+pub fn advice(text: &str) -> Option<&'static str> {
+    let phrase = bare(text);
+    if phrase.contains(';') {
+        Some("write one item per entry instead of joining several with `;`")
+    } else if phrase.split_whitespace().count() > 30 {
+        Some("keep it under 30 words: one achievement or reason, not a paragraph")
+    } else if phrase.contains(". ") {
+        Some("write one sentence or phrase, not several sentences")
+    } else {
+        let first = phrase.split_whitespace().next().unwrap_or_default().to_lowercase();
+        ["and", "or", "but", "also"]
+            .contains(&first.as_str())
+            .then_some("start with what you did or know, not with a conjunction")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_are_told_apart() {
+        let table = [
+            ("cut a 40-minute reporting query to 3 minutes", Shape::PastVerb),
+            ("I cut a 40-minute query to 3 minutes.", Shape::Sentence),
+            ("SQL performance tuning", Shape::Noun),
+            ("explaining numbers to non-analysts", Shape::Gerund),
+            ("reduced mis-picks by 30%", Shape::PastVerb),
+            ("explain numbers to non-analysts", Shape::BaseVerb),
+            ("the morning shift", Shape::Noun),
+        ];
+        for (text, expected) in table {
+            assert_eq!(shape(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn lists_read_as_lists() {
+        let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(list(&items(&["A"])), "A");
+        assert_eq!(list(&items(&["A", "B"])), "A and B");
+        assert_eq!(list(&items(&["A", "B", "C"])), "A, B and C");
+    }
+
+    #[test]
+    fn strengths_become_sentences_whatever_their_shape() {
+        assert_eq!(
+            strength_sentence("cut a 40-minute reporting query to 3 minutes", 0),
+            "In my last role I cut a 40-minute reporting query to 3 minutes."
+        );
+        assert_eq!(
+            strength_sentence("I cut a 40-minute query to 3 minutes.", 1),
+            "I cut a 40-minute query to 3 minutes."
+        );
+        assert_eq!(
+            strength_sentence("SQL performance tuning", 0),
+            "I would bring my experience with SQL performance tuning."
+        );
+        assert_eq!(
+            strength_sentence("Explaining numbers to non-analysts", 0),
+            "I am at my best explaining numbers to non-analysts."
+        );
+    }
+
+    #[test]
+    fn motivations_become_sentences_naming_the_company() {
+        assert_eq!(
+            motivation_sentence("fixing intake, which is where I lost most of my time", "Acme"),
+            "What draws me to Acme most is fixing intake, which is where I lost most of my time."
+        );
+        assert_eq!(
+            motivation_sentence("because your team ships weekly", "Acme"),
+            "I would be glad to join Acme because your team ships weekly."
+        );
+        assert_eq!(
+            motivation_sentence("to build a data team from scratch", "Acme"),
+            "I would welcome the chance at Acme to build a data team from scratch."
+        );
+        assert_eq!(
+            motivation_sentence("I want to work on logistics.", "Acme"),
+            "I want to work on logistics."
+        );
+    }
+
+    #[test]
+    fn advice_names_what_cannot_read_well() {
+        assert!(advice("SQL; Python").is_some());
+        assert!(advice("and also SQL").is_some());
+        assert!(advice("SQL performance tuning").is_none());
+    }
+}
