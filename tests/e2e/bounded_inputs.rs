@@ -5,23 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use followup_test_support::ScratchDir;
-use followup_tests::{Invocation, Run, run_followup, workspace_root};
+use followup_tests::{Run, copy_style_pack, run_followup_capped};
 
 const NOW: &str = "2026-11-24T18:00:00-06:00";
 
-/// Runs `followup` with memory capped, so that a regression fails instead of eating
-/// the machine's memory.
 #[track_caller]
 fn followup(home: &Path, args: &[&str]) -> Run {
-    run_followup(
-        args,
-        &Invocation {
-            home: Some(home),
-            shell_prefix: Some("ulimit -v 4000000"),
-            keep_paths: true,
-            ..Invocation::default()
-        },
-    )
+    run_followup_capped(home, args)
 }
 
 /// A FIFO at `path`, with no writer: reading it would wait for ever.
@@ -37,13 +27,8 @@ fn zeros(path: &Path) -> PathBuf {
     path.to_path_buf()
 }
 
-/// A copy of the staffing-network style pack in `home`, to plant special files in.
 fn style_pack(home: &ScratchDir) -> PathBuf {
-    let from = workspace_root().join("docs/examples/styles/staffing-network");
-    let to = home.path().join("pack");
-    let copied = std::process::Command::new("cp").arg("-r").arg(&from).arg(&to).status();
-    assert!(copied.expect("cp runs").success());
-    to
+    copy_style_pack(home.path())
 }
 
 #[track_caller]
@@ -88,9 +73,9 @@ fn a_device_or_fifo_in_a_style_pack_is_refused() {
     let pack = style_pack(&home);
     let template = pack.join("templates/email/thank_you.tera");
     std::fs::remove_file(&template).expect("the template exists");
-    zeros(&template);
+    fifo(&template);
     let args = ["draft", "docs/examples/panel.toml", "--style", &pack.display().to_string()];
-    assert_refused(&followup(home.path(), &args), &template, "a device");
+    assert_refused(&followup(home.path(), &args), &template, "a FIFO (named pipe)");
 
     let settings = pack.join("style.toml");
     std::fs::remove_file(&settings).expect("the settings exist");

@@ -17,4 +17,5 @@ mod rules;
 mod styles;
 mod tracker;
 mod untrusted_input;
+mod untrusted_styles;
 mod validate;

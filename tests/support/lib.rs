@@ -210,3 +210,33 @@ pub fn run_followup(args: &[&str], how: &Invocation<'_>) -> Run {
         stderr: redact(&output.stderr),
     }
 }
+
+/// Runs `followup` with `home` as its home, paths left as printed and memory capped
+/// (4 GB of address space), so that a regression that would grow memory without end
+/// fails the test instead of taking the machine's memory.
+#[track_caller]
+pub fn run_followup_capped(home: &Path, args: &[&str]) -> Run {
+    run_followup(
+        args,
+        &Invocation {
+            home: Some(home),
+            shell_prefix: Some("ulimit -v 4000000"),
+            keep_paths: true,
+            ..Invocation::default()
+        },
+    )
+}
+
+/// A copy of the bundled staffing-network style pack at `home/pack`, to change or
+/// plant files in.
+///
+/// # Panics
+///
+/// Panics when `cp` cannot copy it.
+pub fn copy_style_pack(home: &Path) -> PathBuf {
+    let from = workspace_root().join("docs/examples/styles/staffing-network");
+    let to = home.join("pack");
+    let copied = std::process::Command::new("cp").arg("-r").arg(&from).arg(&to).status();
+    assert!(copied.expect("cp runs").success(), "copy {}", from.display());
+    to
+}

@@ -184,15 +184,34 @@ fn named_styles(dir: &Path) -> Vec<String> {
 }
 
 /// Reads `templates/<channel>/<name>.tera`; a missing folder means no templates.
+///
+/// A pack is shared data, so it may only bring its own files: a symbolic link (to the
+/// folder, a channel's folder or a template) is refused, and so is any file that
+/// resolves outside the pack, so that a template cannot pull in a file the user can
+/// read elsewhere.
 pub fn read_templates(
     dir: &Path,
 ) -> Result<BTreeMap<String, BTreeMap<String, Template>>, InputError> {
     let mut templates = BTreeMap::new();
+    let Ok(kind) = std::fs::symlink_metadata(dir).map(|m| m.file_type()) else {
+        return Ok(templates);
+    };
+    if kind.is_symlink() {
+        return Err(outside_pack(dir, LINK));
+    }
+    let pack = dir.parent().unwrap_or(dir);
+    let pack_root = std::fs::canonicalize(pack)
+        .map_err(|cause| InputError::Read { path: pack.to_path_buf(), cause })?;
     let Ok(channels) = std::fs::read_dir(dir) else { return Ok(templates) };
     for channel in channels.flatten() {
         let channel_dir = channel.path();
         let Some(channel_id) = channel.file_name().to_str().map(str::to_string) else { continue };
-        if !channel_dir.is_dir() {
+        // The entry's own type: a link is not followed to tell what it points at.
+        let Ok(kind) = channel.file_type() else { continue };
+        if kind.is_symlink() {
+            return Err(outside_pack(&channel_dir, LINK));
+        }
+        if !kind.is_dir() {
             continue;
         }
         let files = std::fs::read_dir(&channel_dir)
@@ -208,6 +227,14 @@ pub fn read_templates(
             else {
                 continue;
             };
+            if file.file_type().is_ok_and(|kind| kind.is_symlink()) {
+                return Err(outside_pack(&path, LINK));
+            }
+            let resolved = std::fs::canonicalize(&path)
+                .map_err(|cause| InputError::Read { path: path.clone(), cause })?;
+            if !resolved.starts_with(&pack_root) {
+                return Err(outside_pack(&path, "it resolves to a file outside the style pack"));
+            }
             let source = crate::document::input_file::read_to_string(&path)
                 .map_err(|cause| InputError::Read { path: path.clone(), cause })?;
             by_name.insert(name, Template { path, source });
@@ -215,4 +242,19 @@ pub fn read_templates(
         templates.insert(channel_id, by_name);
     }
     Ok(templates)
+}
+
+const LINK: &str = "it is a symbolic link";
+
+/// The refusal of a path in a pack that is not the pack's own file.
+fn outside_pack(path: &Path, why: &str) -> InputError {
+    InputError::Read {
+        path: path.to_path_buf(),
+        cause: std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "{why}, and a style pack may only use its own files; copy the template into the pack instead"
+            ),
+        ),
+    }
 }

@@ -75,6 +75,58 @@ pub struct DraftStyle {
     /// `{"account_tier": "premium"}`; letter: `{"variant": "card"}`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub channel_settings: BTreeMap<String, serde_json::Value>,
+    /// How long one template may render and how much text it may write.
+    #[serde(default, skip_serializing_if = "RenderBudget::is_default")]
+    pub render_budget: RenderBudget,
+}
+
+/// How long one template may take to render and how much text it may write. A style
+/// pack is data that a firm shares with its candidates, so its templates must not be
+/// able to hang or flood the machine that drafts with them; a template over its budget
+/// fails to render, with an error naming it. A style may lower the figures or raise
+/// them up to a hard cap ([`RenderBudget::MOST_MILLISECONDS`],
+/// [`RenderBudget::MOST_OUTPUT_KIB`]); beyond it the style's check refuses them and
+/// rendering uses the cap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RenderBudget {
+    /// Milliseconds one template may take to render: default 500, at most 5000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub milliseconds: Option<u32>,
+    /// Kibibytes of text one template may write (and the largest value it may build on
+    /// the way): default 256, at most 4096.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_kib: Option<u32>,
+}
+
+impl RenderBudget {
+    /// Milliseconds a template may render when the style says nothing.
+    pub const DEFAULT_MILLISECONDS: u32 = 500;
+    /// The most milliseconds a style may allow.
+    pub const MOST_MILLISECONDS: crate::rules::policy::Limit =
+        crate::rules::policy::Limit { most: 5_000, words: "5000 (five seconds)" };
+    /// Kibibytes a template may write when the style says nothing.
+    pub const DEFAULT_OUTPUT_KIB: u32 = 256;
+    /// The most kibibytes a style may allow.
+    pub const MOST_OUTPUT_KIB: crate::rules::policy::Limit =
+        crate::rules::policy::Limit { most: 4_096, words: "4096 (4 MiB)" };
+
+    /// Whether the budget is the default one (nothing set).
+    pub fn is_default(&self) -> bool {
+        *self == RenderBudget::default()
+    }
+
+    /// The time one render may take, within the hard cap.
+    pub fn time(&self) -> std::time::Duration {
+        let ms = self.milliseconds.unwrap_or(Self::DEFAULT_MILLISECONDS);
+        std::time::Duration::from_millis(u64::from(Self::MOST_MILLISECONDS.clamp(ms)))
+    }
+
+    /// The bytes one render may write, within the hard cap.
+    pub fn output_bytes(&self) -> usize {
+        let kib = Self::MOST_OUTPUT_KIB.clamp(self.output_kib.unwrap_or(Self::DEFAULT_OUTPUT_KIB));
+        usize::try_from(kib).map_or(usize::MAX, |kib| kib.saturating_mul(1024))
+    }
 }
 
 /// A channel's answer: the message and its checks. Unknown fields are ignored, so a

@@ -15,6 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::BusinessCalendar;
+use crate::draft::RenderBudget;
 use crate::manifest::{ChannelManifest, HourRange, Hours};
 use crate::problem::Problem;
 use crate::rules::policy::{LIMITS, Limit, TimingPolicy};
@@ -55,6 +56,11 @@ pub struct Style {
     /// the settings each channel publishes in its manifest.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub channels: BTreeMap<String, ChannelSettings>,
+    /// How long one template may render and how much text it may write (defaults: 500
+    /// milliseconds and 256 KiB; at most 5000 and 4096). A template over its budget
+    /// fails with an error naming it.
+    #[serde(default, skip_serializing_if = "crate::draft::RenderBudget::is_default")]
+    pub render_budget: crate::draft::RenderBudget,
 }
 
 /// How messages should sound.
@@ -236,6 +242,15 @@ impl Style {
                 ));
             }
         }
+        let budget = &self.render_budget;
+        for (field, figure, limit) in [
+            ("render_budget.milliseconds", budget.milliseconds, RenderBudget::MOST_MILLISECONDS),
+            ("render_budget.output_kib", budget.output_kib, RenderBudget::MOST_OUTPUT_KIB),
+        ] {
+            if let Some(figure) = figure {
+                figures.push((field.to_string(), figure, limit));
+            }
+        }
         for (field, figure, Limit { most, words }) in figures {
             if figure > most {
                 problems.push(
@@ -321,6 +336,7 @@ impl Style {
             firm: self.firm.clone(),
             templates,
             channel_settings: self.own_settings(channel),
+            render_budget: self.render_budget,
         }
     }
 

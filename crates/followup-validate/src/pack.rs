@@ -75,8 +75,12 @@ pub fn check_templates(
             }
             continue;
         }
+        let included: Vec<String> =
+            by_name.values().flat_map(|source| Templates::includes(source)).collect();
         for (name, source) in by_name {
-            if let Some(problem) = name_problem(channel, name, manifest) {
+            // A part that another template includes is used, whatever its name.
+            let is_included = included.iter().any(|i| i == name);
+            if let Some(problem) = name_problem(channel, name, manifest).filter(|_| !is_included) {
                 found.push(Some(channel), Some(name), None, problem, None);
             }
             if let Err(err) = Templates::from_sources(&[(name.as_str(), source.as_str())]) {

@@ -5,6 +5,7 @@
 //! with the style's overrides, and the [`Facts`] of the request), renders the template
 //! for the step's purpose, and runs [`checks::standard`] plus checks of its own.
 
+mod budget;
 pub mod checks;
 mod facts;
 mod templates;

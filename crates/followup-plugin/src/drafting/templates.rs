@@ -3,6 +3,11 @@
 //! Templates are text, not HTML: nothing is escaped. The facts are passed as values,
 //! never as template source, so a topic that contains `{{ x }}` or `{% raw %}`
 //! appears exactly as written.
+//!
+//! Every render runs under a [`RenderBudget`] (see the `budget` module): a template
+//! that runs too long, writes too much or builds huge values is stopped and fails
+//! with an error naming it. A template that went over its budget once fails at once
+//! on later renders, so a style checked against many steps does not pay it again.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -10,9 +15,10 @@ use std::sync::{Arc, Mutex};
 
 use tera::{Context, ErrorKind, Tera};
 
-use followup_core::draft::{RenderFailure, RenderRequest, TemplateFailure};
+use followup_core::draft::{RenderBudget, RenderFailure, RenderRequest, TemplateFailure};
 
 use super::Facts;
+use super::budget;
 
 /// A set of named templates (`thank_you`, `check_in`, ...). Cloning is cheap: the
 /// compiled templates are shared.
@@ -25,10 +31,22 @@ pub struct Templates {
     /// signature alone), by their sources: a style's templates are compiled once per
     /// plugin, not once per message.
     compiled: Arc<Mutex<Compiled>>,
+    /// The budget each render runs under: the default, or the style's.
+    budget: RenderBudget,
+    /// The templates of this set that went over their budget, with the error they gave.
+    over_budget: Arc<Mutex<HashMap<(String, RenderBudget), TemplateError>>>,
 }
 
-/// Compiled template sets by their `(name, source)` pairs.
-type Compiled = HashMap<Vec<(String, String)>, Templates>;
+/// Compiled template sets by their `(name, source, metered)` triples.
+type Compiled = HashMap<CompiledKey, Templates>;
+type CompiledKey = Vec<(String, String, bool)>;
+
+/// A template's source, and whether it is untrusted (a style's) and so metered.
+struct Source<'a> {
+    name: &'a str,
+    text: &'a str,
+    metered: bool,
+}
 
 /// How many compiled sets a [`Templates`] keeps; a run uses one style, so this only
 /// bounds what a long-lived host that tries many styles can make it hold.
@@ -108,40 +126,64 @@ fn template_error(name: &str, err: &tera::Error) -> TemplateError {
 }
 
 impl Templates {
-    /// Parses templates given as `(name, source)` pairs.
+    /// Parses a channel's own templates, given as `(name, source)` pairs. They are the
+    /// plugin's code and trusted as such: their output is bounded, but their tags are
+    /// not metered (a style's templates are, see [`Templates::prepare`]).
     ///
     /// # Errors
     ///
     /// Returns the first template that does not parse, with its line.
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<Templates, TemplateError> {
+        let trusted: Vec<Source<'_>> =
+            sources.iter().map(|(name, text)| Source { name, text, metered: false }).collect();
+        Templates::build(&trusted)
+    }
+
+    fn build(sources: &[Source<'_>]) -> Result<Templates, TemplateError> {
         let mut tera = Tera::new();
         // Plain text: no HTML escaping, whatever the template's name.
         tera.autoescape_on(Vec::<&str>::new());
+        budget::register(&mut tera);
+        // Every tag of an untrusted template meets the budget's meter; the inserted
+        // calls keep every line where it was, so errors still point at the author's line.
+        let prepared: Vec<(&str, std::borrow::Cow<'_, str>)> = sources
+            .iter()
+            .map(|s| {
+                let text = if s.metered {
+                    std::borrow::Cow::Owned(budget::instrument(s.text))
+                } else {
+                    std::borrow::Cow::Borrowed(s.text)
+                };
+                (s.name, text)
+            })
+            .collect();
         // All at once, so that templates may include each other in any order.
-        tera.add_raw_templates(sources.iter().copied()).map_err(|err| {
-            let first = sources.first().map_or("", |(name, _)| *name);
+        tera.add_raw_templates(prepared.iter().map(|(n, s)| (*n, s.as_ref()))).map_err(|err| {
+            let first = sources.first().map_or("", |s| s.name);
             template_error(first, &err)
         })?;
         Ok(Templates {
             tera: Arc::new(tera),
             sources: Arc::new(
-                sources.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect(),
+                sources.iter().map(|s| (s.name.to_string(), s.text.to_string())).collect(),
             ),
             compiled: Arc::default(),
+            budget: RenderBudget::default(),
+            over_budget: Arc::default(),
         })
     }
 
     /// The templates of `sources`, compiled once and then taken from this set's cache.
-    fn compiled(&self, sources: &[(&str, &str)]) -> Result<Templates, TemplateError> {
-        let key: Vec<(String, String)> =
-            sources.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect();
+    fn compiled(&self, sources: &[Source<'_>]) -> Result<Templates, TemplateError> {
+        let key: CompiledKey =
+            sources.iter().map(|s| (s.name.to_string(), s.text.to_string(), s.metered)).collect();
         // A poisoned cache (a panic while it was held) is only a cache: compile anew.
         if let Ok(cache) = self.compiled.lock()
             && let Some(found) = cache.get(&key)
         {
             return Ok(found.clone());
         }
-        let templates = Templates::from_sources(sources)?;
+        let templates = Templates::build(sources)?;
         if let Ok(mut cache) = self.compiled.lock() {
             if cache.len() >= COMPILED_KEPT {
                 cache.clear();
@@ -160,23 +202,45 @@ impl Templates {
     pub fn prepare(&self, request: &RenderRequest) -> Result<Prepared<'_>, TemplateError> {
         let style = &request.style;
         let mut facts = Facts::from_request(request);
-        let templates = if style.templates.is_empty() {
+        let templates = if style.templates.is_empty() && style.render_budget == self.budget {
             std::borrow::Cow::Borrowed(self)
+        } else if style.templates.is_empty() {
+            std::borrow::Cow::Owned(self.with_budget(style.render_budget))
         } else {
-            let mut merged: Vec<(&str, &str)> = self
+            let mut merged: Vec<Source<'_>> = self
                 .sources
                 .iter()
                 .filter(|(name, _)| !style.templates.contains_key(name))
-                .map(|(n, s)| (n.as_str(), s.as_str()))
+                .map(|(name, text)| Source { name, text, metered: false })
                 .collect();
-            merged.extend(style.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())));
-            std::borrow::Cow::Owned(self.compiled(&merged)?)
+            merged.extend(style.templates.iter().map(|(name, text)| Source {
+                name,
+                text,
+                metered: true,
+            }));
+            std::borrow::Cow::Owned(self.compiled(&merged)?.with_budget(style.render_budget))
         };
         if let Some(signature) = &style.signature {
-            let signature_only = self.compiled(&[("signature", signature)])?;
+            let signature = Source { name: "signature", text: signature, metered: true };
+            let signature_only = self.compiled(&[signature])?.with_budget(style.render_budget);
             facts.candidate.signature = signature_only.render("signature", &facts)?;
         }
         Ok(Prepared { templates, facts })
+    }
+
+    /// The names of the templates `source` includes with `{% include "name" %}`.
+    pub fn includes(source: &str) -> Vec<String> {
+        budget::tags(source)
+            .into_iter()
+            .filter_map(|tag| {
+                let inner = tag.strip_prefix("{%")?.strip_suffix("%}")?;
+                let inner = inner.trim_matches('-').trim();
+                let name = inner.strip_prefix("include")?.trim_start();
+                let quote = name.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'))?;
+                let name = &name[1..];
+                Some(name[..name.find(quote)?].to_string())
+            })
+            .collect()
     }
 
     /// Whether a template of that name exists.
@@ -194,8 +258,34 @@ impl Templates {
         self.render_in(name, &context_of(name, facts)?)
     }
 
+    /// These templates, rendering under `budget`.
+    pub fn with_budget(&self, budget: RenderBudget) -> Templates {
+        Templates { budget, ..self.clone() }
+    }
+
     fn render_in(&self, name: &str, context: &Context) -> Result<String, TemplateError> {
-        let text = self.tera.render(name, context).map_err(|err| template_error(name, &err))?;
+        let key = (name.to_string(), self.budget);
+        if let Ok(over) = self.over_budget.lock()
+            && let Some(err) = over.get(&key)
+        {
+            return Err(err.clone());
+        }
+        let mut out = Vec::new();
+        let (rendered, exceeded) = budget::metered(&self.budget, || {
+            self.tera.render_to(name, context, budget::BudgetWriter { out: &mut out })
+        });
+        if let Some(exceeded) = exceeded {
+            let line = rendered.err().and_then(|err| template_error(name, &err).line);
+            let err =
+                TemplateError { template: name.to_string(), line, message: exceeded.message() };
+            if let Ok(mut over) = self.over_budget.lock() {
+                over.insert(key, err.clone());
+            }
+            return Err(err);
+        }
+        rendered.map_err(|err| template_error(name, &err))?;
+        // Tera writes only text it was given as `str`, so the bytes are UTF-8.
+        let text = String::from_utf8_lossy(&out);
         Ok(tidy(&text))
     }
 }
@@ -291,12 +381,93 @@ mod tests {
     fn a_styles_templates_are_compiled_once() {
         let base =
             Templates::from_sources(&[("thank_you", "Built-in {{ company }}")]).expect("parses");
-        let first = base.compiled(&[("thank_you", "Style {{ company }}")]).expect("parses");
-        let again = base.compiled(&[("thank_you", "Style {{ company }}")]).expect("parses");
+        let style = |text| [Source { name: "thank_you", text, metered: true }];
+        let first = base.compiled(&style("Style {{ company }}")).expect("parses");
+        let again = base.compiled(&style("Style {{ company }}")).expect("parses");
         assert!(Arc::ptr_eq(&first.tera, &again.tera), "the second is the first, shared");
-        let other = base.compiled(&[("thank_you", "Other {{ company }}")]).expect("parses");
+        let other = base.compiled(&style("Other {{ company }}")).expect("parses");
         assert!(!Arc::ptr_eq(&first.tera, &other.tera), "other sources compile anew");
-        assert!(base.compiled(&[("thank_you", "{{ oops ")]).is_err(), "errors are not cached");
+        assert!(base.compiled(&style("{{ oops ")).is_err(), "errors are not cached");
+    }
+
+    /// One template as a style's: metered.
+    fn untrusted(text: &str) -> Templates {
+        Templates::build(&[Source { name: "t", text, metered: true }]).expect("parses")
+    }
+
+    fn example_facts() -> Facts {
+        let request: RenderRequest =
+            serde_json::from_value(followup_core::examples::render_request_example())
+                .expect("the schema's example is a render request");
+        Facts::from_request(&request)
+    }
+
+    /// Renders one template with no facts that matter.
+    fn render_one(source: &str, budget: RenderBudget) -> Result<String, TemplateError> {
+        let templates = untrusted(source).with_budget(budget);
+        let facts = example_facts();
+        templates.render("t", &facts)
+    }
+
+    #[test]
+    fn templates_within_budget_render_as_before() {
+        let text = render_one(
+            "{% set xs = [\"a\", \"b\"] -%}\n{% for x in xs %}{{ x }}{% if not loop.last %}, {% endif %}{% endfor %}\n  {%- raw %}{% kept %}{% endraw %}",
+            RenderBudget::default(),
+        )
+        .expect("renders");
+        assert_eq!(text, "a, b{% kept %}");
+    }
+
+    #[test]
+    fn a_string_doubled_forty_times_is_stopped() {
+        let doubling =
+            format!("{{% set s = \"x\" %}}{}{{{{ s }}}}", "{% set s = s ~ s %}".repeat(40));
+        let started = std::time::Instant::now();
+        let err = render_one(&doubling, RenderBudget::default()).expect_err("over budget");
+        assert!(err.message.contains("render budget") || err.message.contains("MiB"), "{err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "stopped quickly");
+    }
+
+    #[test]
+    fn nested_loops_are_stopped_at_the_time_budget() {
+        let loops = "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}";
+        let budget = RenderBudget { milliseconds: Some(50), ..RenderBudget::default() };
+        let err = render_one(loops, budget).expect_err("over budget");
+        assert_eq!(err.template, "t");
+        assert!(err.message.contains("50 ms"), "{err}");
+    }
+
+    #[test]
+    fn a_join_over_the_output_budget_is_refused_before_it_is_built() {
+        let join = "{% set s = range(end=1000) | join(sep=\"xxxxxxxxxx\") %}{{ range(end=100000) | join(sep=s) }}";
+        let err = render_one(join, RenderBudget::default()).expect_err("over budget");
+        assert!(err.message.contains("256 KiB"), "{err}");
+    }
+
+    #[test]
+    fn output_past_the_budget_is_stopped_and_the_failure_is_remembered() {
+        let flood = "{% for i in range(end=100000) %}{{ i }} and some more words{% endfor %}";
+        let budget = RenderBudget { output_kib: Some(16), ..RenderBudget::default() };
+        let templates = untrusted(flood).with_budget(budget);
+        let facts = example_facts();
+        let err = templates.render("t", &facts).expect_err("over budget");
+        assert!(err.message.contains("16 KiB"), "{err}");
+        assert_eq!(templates.render("t", &facts), Err(err), "the second render fails at once");
+    }
+
+    #[test]
+    fn a_style_cannot_raise_the_budget_past_the_cap() {
+        let budget = RenderBudget { milliseconds: Some(u32::MAX), output_kib: Some(u32::MAX) };
+        assert_eq!(budget.time(), std::time::Duration::from_secs(5));
+        assert_eq!(budget.output_bytes(), 4096 * 1024);
+    }
+
+    #[test]
+    fn includes_are_found_in_tags_only() {
+        let source =
+            "{% include \"greeting\" %}{{ \"{% include 'no' %}\" }}{%- include 'sign_off' -%}";
+        assert_eq!(Templates::includes(source), ["greeting", "sign_off"]);
     }
 
     #[test]
