@@ -11,7 +11,8 @@ use crate::interview::Interview;
 use crate::validate::{ValidInterview, validate};
 
 /// The example interviews: file name and TOML text.
-pub const SOURCES: [(&str, &str); 4] = [
+pub const SOURCES: [(&str, &str); 5] = [
+    ("executive-letter.toml", include_str!("../../../docs/examples/executive-letter.toml")),
     (
         "executive-via-recruiter.toml",
         include_str!("../../../docs/examples/executive-via-recruiter.toml"),

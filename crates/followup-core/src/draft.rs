@@ -78,6 +78,9 @@ pub struct DraftStyle {
     /// How long one template may render and how much text it may write.
     #[serde(default, skip_serializing_if = "RenderBudget::is_default")]
     pub render_budget: RenderBudget,
+    /// The spelling the wording follows, `en-US` (when absent) or `en-GB`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spelling: Option<String>,
 }
 
 /// How long one template may take to render and how much text it may write. A style
@@ -194,6 +197,53 @@ impl From<&str> for RenderFailure {
 impl std::fmt::Display for RenderFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+/// The name of the check [`check_variety`] adds.
+pub const VARIETY: &str = "variety";
+
+/// Compares the messages of one interview to each other and adds a `variety` check to
+/// each: a warning when it shares most of its sentences (more than half of the shorter
+/// message's) with another message of the same plan, naming that message, else a pass.
+/// People on a panel compare notes, and a candidate's second check-in should not repeat
+/// the first: a message that reads like its neighbour reads like a form letter.
+pub fn check_variety(drafts: &mut [Draft]) {
+    let sentences: Vec<std::collections::BTreeSet<String>> = drafts
+        .iter()
+        .map(|d| crate::phrasing::sentences(&d.body).into_iter().collect())
+        .collect();
+    let mut checks = Vec::with_capacity(drafts.len());
+    for (i, mine) in sentences.iter().enumerate() {
+        let alike = sentences.iter().enumerate().filter(|(j, _)| *j != i).find_map(|(j, theirs)| {
+            let shared = mine.intersection(theirs).count();
+            let fewest = mine.len().min(theirs.len());
+            let same_body = drafts[i].body == drafts[j].body;
+            (same_body || (fewest > 0 && shared * 2 > fewest)).then_some((j, shared, fewest))
+        });
+        checks.push(match alike {
+            Some((j, shared, fewest)) => {
+                let other = &drafts[j];
+                let what = if drafts[i].body == other.body {
+                    "has the same text as".to_string()
+                } else {
+                    format!("shares {shared} of {fewest} sentences with")
+                };
+                Check::warn(
+                    VARIETY,
+                    format!(
+                        "{what} the {} to {} (step `{}`); reword one so that each reads as written for its reader",
+                        other.purpose.label(),
+                        other.recipient.name,
+                        other.step_id
+                    ),
+                )
+            }
+            None => Check::pass(VARIETY, "reads differently from the other messages of this plan"),
+        });
+    }
+    for (draft, check) in drafts.iter_mut().zip(checks) {
+        draft.checks.push(check);
     }
 }
 

@@ -281,6 +281,26 @@ pub struct Interviewer {
     /// STOP to a text).
     #[serde(default)]
     pub opted_out: Vec<String>,
+    /// The name to greet them by ("Hi Ted"), when it is not the first word of `name`: a
+    /// nickname (`Ted` for Theodore), or the polite form where the first word is a
+    /// family name (`佐藤さん` or `Sato-san` for 佐藤 健). Default: the first word of `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_name: Option<String>,
+    /// How a formal letter addresses them: `Ms.`, `Mr.`, `Mx.`, `Dr.`, `Prof.`. With one,
+    /// a letter opens "Dear Dr. Sato": the honorific and the family name (the last word
+    /// of `name`, or the first for a name in Chinese, Japanese or Korean script, as in
+    /// 佐藤 健); without, "Dear" and the full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub honorific: Option<String>,
+    /// Strengths (from `reinforce.strengths`, or others) to stress with this person.
+    /// Default: the interview's strengths, spread across the panel so that each person
+    /// hears a different one first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strengths: Vec<String>,
+    /// Points to clarify with this person. Default: the interview's points to clarify,
+    /// shared out across the panel, one person each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clarify: Vec<String>,
 }
 
 /// What the follow-up should reinforce.

@@ -148,7 +148,7 @@ pub fn strength_sentence(text: &str, variant: usize) -> String {
         Shape::Sentence => upper_first(phrase),
         Shape::PastVerb => match variant % 3 {
             0 => format!("In my last role I {}", lower_first(phrase)),
-            1 => format!("It is the kind of work where I {} before", lower_first(phrase)),
+            1 => format!("I have done this kind of work before: I {}", lower_first(phrase)),
             _ => format!("I {}, and I would bring that to the team", lower_first(phrase)),
         },
         Shape::BaseVerb => format!("I can {}", lower_first(phrase)),
@@ -166,8 +166,37 @@ pub fn strength_sentence(text: &str, variant: usize) -> String {
     format!("{body}.")
 }
 
-/// Why the candidate wants the job, as a sentence that names the company.
-pub fn motivation_sentence(text: &str, company: &str) -> String {
+/// A point the candidate wants to make, ready to follow a colon or stand in a list:
+/// "my relocation timing: I can start in February" becomes "my relocation timing (I
+/// can start in February)", so that the sentence around it keeps a single colon.
+pub fn point(text: &str) -> String {
+    let phrase = bare(text);
+    match phrase.split_once(": ") {
+        Some((what, detail)) if !what.is_empty() && !detail.trim().is_empty() => {
+            format!("{} ({})", lower_first(what), detail.trim())
+        }
+        _ => lower_first(phrase),
+    }
+}
+
+/// A strength as something to say more about ("I would be glad to say more about …"):
+/// a noun phrase or gerund as typed, a verb phrase or a sentence in the first person as
+/// "how I …".
+pub fn strength_reference(text: &str) -> String {
+    let phrase = bare(text);
+    match shape(phrase) {
+        Shape::Noun | Shape::Gerund => lower_first(phrase),
+        Shape::PastVerb | Shape::BaseVerb => format!("how I {}", lower_first(phrase)),
+        Shape::Sentence => match phrase.strip_prefix("I ") {
+            Some(rest) => format!("how I {rest}"),
+            None => format!("what I mentioned ({})", lower_first(phrase)),
+        },
+    }
+}
+
+/// Why the candidate wants the job, as a sentence that names the company, framed one of
+/// a few ways chosen by `variant` where the phrase allows.
+pub fn motivation_sentence(text: &str, company: &str, variant: usize) -> String {
     let phrase = bare(text);
     let lower = phrase.to_lowercase();
     let body = if let Some(reason) =
@@ -182,12 +211,42 @@ pub fn motivation_sentence(text: &str, company: &str) -> String {
             Shape::BaseVerb => {
                 format!("I would welcome the chance at {company} to {}", lower_first(phrase))
             }
-            Shape::PastVerb | Shape::Gerund | Shape::Noun => {
-                format!("What draws me to {company} most is {}", lower_first(phrase))
-            }
+            Shape::PastVerb | Shape::Gerund | Shape::Noun => match variant % 3 {
+                0 => format!("What draws me to {company} most is {}", lower_first(phrase)),
+                1 => format!(
+                    "{} is a big part of why I want to join {company}",
+                    upper_first(phrase)
+                ),
+                _ => format!("I would be glad to join {company}, not least for {}", lower_first(phrase)),
+            },
         }
     };
     format!("{body}.")
+}
+
+/// The sentences of a message, as a reader would tell them apart, for comparing two
+/// messages: greetings, sign-offs and signatures (lines ending in a comma or without a
+/// full stop) and sentences of fewer than four words are left out, and the rest are
+/// lower-cased with spaces folded.
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.ends_with(',')) {
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        for (i, &(at, c)) in chars.iter().enumerate() {
+            let ends = matches!(c, '.' | '!' | '?')
+                && chars.get(i + 1).is_none_or(|(_, next)| next.is_whitespace());
+            if ends {
+                let sentence = &line[start..at + c.len_utf8()];
+                let words: Vec<&str> = sentence.split_whitespace().collect();
+                if words.len() >= 4 {
+                    found.push(words.join(" ").to_lowercase());
+                }
+                start = at + c.len_utf8();
+            }
+        }
+    }
+    found
 }
 
 /// Why a phrase cannot be made to read well, as advice to the candidate; `None` when it
@@ -257,22 +316,57 @@ mod tests {
     }
 
     #[test]
+    fn a_point_keeps_one_colon_in_its_sentence() {
+        assert_eq!(
+            point("My relocation timing: I can start in Boston in February."),
+            "my relocation timing (I can start in Boston in February)"
+        );
+        assert_eq!(point("the gap in 2023"), "the gap in 2023");
+    }
+
+    #[test]
+    fn strengths_can_be_referred_to_whatever_their_shape() {
+        assert_eq!(strength_reference("SQL performance tuning"), "SQL performance tuning");
+        assert_eq!(
+            strength_reference("cut a 40-minute query to 3 minutes."),
+            "how I cut a 40-minute query to 3 minutes"
+        );
+        assert_eq!(
+            strength_reference("I led the migration."),
+            "how I led the migration"
+        );
+        assert_eq!(
+            strength_reference("Explaining numbers to non-analysts"),
+            "explaining numbers to non-analysts"
+        );
+    }
+
+    #[test]
     fn motivations_become_sentences_naming_the_company() {
         assert_eq!(
-            motivation_sentence("fixing intake, which is where I lost most of my time", "Acme"),
+            motivation_sentence("fixing intake, which is where I lost most of my time", "Acme", 0),
             "What draws me to Acme most is fixing intake, which is where I lost most of my time."
         );
         assert_eq!(
-            motivation_sentence("because your team ships weekly", "Acme"),
+            motivation_sentence("because your team ships weekly", "Acme", 1),
             "I would be glad to join Acme because your team ships weekly."
         );
         assert_eq!(
-            motivation_sentence("to build a data team from scratch", "Acme"),
+            motivation_sentence("to build a data team from scratch", "Acme", 2),
             "I would welcome the chance at Acme to build a data team from scratch."
         );
         assert_eq!(
-            motivation_sentence("I want to work on logistics.", "Acme"),
+            motivation_sentence("I want to work on logistics.", "Acme", 0),
             "I want to work on logistics."
+        );
+    }
+
+    #[test]
+    fn sentences_leave_out_greetings_and_signatures() {
+        let text = "Dear Dana,\n\nThank you for your time today. It was great!\n\nI look forward to hearing from you.\n\nBest regards,\nAna Ruiz";
+        assert_eq!(
+            sentences(text),
+            ["thank you for your time today.", "i look forward to hearing from you."]
         );
     }
 

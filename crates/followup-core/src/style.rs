@@ -61,6 +61,32 @@ pub struct Style {
     /// fails with an error naming it.
     #[serde(default, skip_serializing_if = "crate::draft::RenderBudget::is_default")]
     pub render_budget: crate::draft::RenderBudget,
+    /// The spelling the built-in templates follow: `en-US` (the default: "honored") or
+    /// `en-GB` ("honoured"); templates can read it as `spelling`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spelling: Option<Spelling>,
+}
+
+/// Which English the built-in wording is spelled in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Spelling {
+    /// American English ("honored", "organization").
+    #[default]
+    #[serde(rename = "en-US")]
+    EnUs,
+    /// British English ("honoured", "organisation").
+    #[serde(rename = "en-GB")]
+    EnGb,
+}
+
+impl Spelling {
+    /// The language tag, as templates see it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Spelling::EnUs => "en-US",
+            Spelling::EnGb => "en-GB",
+        }
+    }
 }
 
 /// How messages should sound.
@@ -337,6 +363,7 @@ impl Style {
             templates,
             channel_settings: self.own_settings(channel),
             render_budget: self.render_budget,
+            spelling: self.spelling.map(|s| s.as_str().to_string()),
         }
     }
 

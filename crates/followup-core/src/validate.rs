@@ -359,6 +359,8 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
         }
     }
 
+    warnings.extend(phrasing_warnings(&interview));
+
     match (problems.0.is_empty(), meeting_zone, end) {
         (true, Some(meeting_zone), Some(end)) => {
             let interviewer_zones = interviewer_zones
@@ -379,6 +381,39 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
         }
         _ => Err(InvalidInterview { problems: problems.0 }),
     }
+}
+
+/// A warning for each phrase the candidate typed that cannot be made to read well in a
+/// message (several items joined by `;`, a paragraph, a leading conjunction), naming the
+/// field and how to phrase it instead.
+fn phrasing_warnings(interview: &Interview) -> Vec<Problem> {
+    let reinforce = &interview.reinforce;
+    let mut phrases: Vec<(String, &str)> = Vec::new();
+    let indexed = |field: &str, items: &[String]| -> Vec<(String, String)> {
+        items.iter().enumerate().map(|(i, t)| (format!("{field}[{i}]"), t.clone())).collect()
+    };
+    let mut owned: Vec<(String, String)> = indexed("reinforce.strengths", &reinforce.strengths);
+    owned.extend(indexed("reinforce.clarify", &reinforce.clarify));
+    if let Some(motivation) = &reinforce.motivation {
+        owned.push(("reinforce.motivation".to_string(), motivation.clone()));
+    }
+    for (index, person) in interview.interviewers.iter().enumerate() {
+        let field = |f: &str| format!("interviewers[{index}].{f}");
+        owned.extend(indexed(&field("topics"), &person.topics));
+        owned.extend(indexed(&field("strengths"), &person.strengths));
+        owned.extend(indexed(&field("clarify"), &person.clarify));
+    }
+    phrases.extend(owned.iter().map(|(f, t)| (f.clone(), t.as_str())));
+    phrases
+        .into_iter()
+        .filter_map(|(field, text)| {
+            let advice = crate::phrasing::advice(text)?;
+            Some(
+                Problem::new(field, "will not read well in a message as it is written")
+                    .with_hint(format!("{advice} (see docs/drafting.md, \"Writing the inputs\")")),
+            )
+        })
+        .collect()
 }
 
 fn check_interviewer(

@@ -106,7 +106,7 @@ impl Checker {
     pub fn interview(&self, value: Value) -> Checked<ValidInterview> {
         self.run(Kind::Interview, value, |interview: Interview| {
             match semantic::interview(interview, &self.profile) {
-                Ok(valid) => (Vec::new(), Some(valid)),
+                Ok(valid) => (semantic::warnings(&valid), Some(valid)),
                 Err(problems) => (problems, None),
             }
         })

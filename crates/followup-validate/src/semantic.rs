@@ -30,6 +30,20 @@ pub(crate) fn interview(
         .map_err(|invalid| invalid.problems.into_iter().map(from_core).collect())
 }
 
+/// What core noticed in a valid interview but does not refuse (a time in a
+/// daylight-saving gap, a phrase that will read badly), as warnings.
+pub(crate) fn warnings(valid: &ValidInterview) -> Vec<Problem> {
+    valid
+        .warnings
+        .iter()
+        .map(|warning| {
+            let mut problem = from_core(warning.clone());
+            problem.level = crate::problem::Level::Warning;
+            problem
+        })
+        .collect()
+}
+
 /// A profile's details, checked by the rules core applies to an interview's candidate.
 pub(crate) fn profile(details: CandidateDetails) -> Vec<Problem> {
     // Core checks candidate details only within an interview: wrap them in the smallest

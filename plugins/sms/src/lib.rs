@@ -20,12 +20,15 @@ use followup_plugin::{
 
 use segments::{Encoding, normalise, segment};
 
-/// The built-in texts, a full and a short one per purpose: the first that fits in the
-/// preferred number of segments is used.
+/// The built-in texts per purpose, most complete first: the full one, a `.topic` one
+/// that keeps what was discussed but drops the rest, and a short one. The first that
+/// fits the segment budget is used, so the topic is kept whenever it fits.
 const TEMPLATES: &[(&str, &str)] = &[
     ("thank_you", include_str!("../templates/thank_you.tera")),
+    ("thank_you.topic", include_str!("../templates/thank_you.topic.tera")),
     ("thank_you.short", include_str!("../templates/thank_you.short.tera")),
     ("check_in", include_str!("../templates/check_in.tera")),
+    ("check_in.topic", include_str!("../templates/check_in.topic.tera")),
     ("check_in.short", include_str!("../templates/check_in.short.tera")),
     ("debrief", include_str!("../templates/debrief.tera")),
     ("debrief.short", include_str!("../templates/debrief.short.tera")),
@@ -59,11 +62,20 @@ impl Sms {
         let facts = &prepared.facts;
         let templates = &prepared.templates;
         let full = purpose.as_str().to_string();
+        let topic = format!("{full}.topic");
         let short = format!("{full}.short");
-        let preferred = limits.preferred_segments as usize;
+        let budget = segment_budget(facts, limits);
         // Texts are normalised before they are measured, so measure what will be sent.
-        let fitted = templates.render_fitting(&[&full, &short], facts, |text| {
-            segment(&normalise(text).text).segments <= preferred
+        // A style that words the full text its own way and gives no `.topic` variant
+        // means its own texts: the built-in middle variant would replace its wording.
+        let overrides = &request.style.templates;
+        let names: Vec<&str> = if overrides.contains_key(&full) && !overrides.contains_key(&topic) {
+            vec![&full, &short]
+        } else {
+            vec![&full, &topic, &short]
+        };
+        let fitted = templates.render_fitting(&names, facts, |text| {
+            segment(&normalise(text).text).segments <= budget
         })?;
         let normalised = normalise(&fitted.text);
         let body = normalised.text;
@@ -71,7 +83,7 @@ impl Sms {
 
         let mut checks = checks::standard(facts, &request.interview.reinforce.strengths, &body);
         checks.push(names_sender(facts, &body));
-        checks.push(segments_check(&segmentation, limits));
+        checks.push(segments_check(&segmentation, limits, budget));
         if !normalised.replacements.is_empty() {
             let replaced: Vec<String> = normalised
                 .replacements
@@ -125,8 +137,33 @@ fn names_sender(facts: &Facts, body: &str) -> Check {
     }
 }
 
-/// One segment is the aim; more than the maximum fails.
-fn segments_check(segmentation: &segments::Segmentation, limits: SmsLimits) -> Check {
+/// How many segments a text may take: the preferred number, or the maximum when a name
+/// in it cannot be written in GSM-7 (Ł, 佐藤). Such a name makes the whole text UCS-2,
+/// 70 characters a segment, and no wording can avoid that; one segment would leave room
+/// for little more than the names.
+fn segment_budget(facts: &Facts, limits: SmsLimits) -> usize {
+    let names = [
+        &facts.candidate.name,
+        &facts.recipient.name,
+        &facts.about.name,
+        &facts.company,
+    ];
+    let name_needs_ucs2 = names
+        .iter()
+        .any(|name| segment(&normalise(name).text).encoding == Encoding::Ucs2);
+    if name_needs_ucs2 {
+        limits.max_segments.max(limits.preferred_segments) as usize
+    } else {
+        limits.preferred_segments as usize
+    }
+}
+
+/// One segment is the aim (two when a name forces UCS-2); more than the maximum fails.
+fn segments_check(
+    segmentation: &segments::Segmentation,
+    limits: SmsLimits,
+    budget: usize,
+) -> Check {
     let encoding = match segmentation.encoding {
         Encoding::Gsm7 => "GSM-7".to_string(),
         Encoding::Ucs2 => {
@@ -138,7 +175,7 @@ fn segments_check(segmentation: &segments::Segmentation, limits: SmsLimits) -> C
         format!("{} segment(s), {} units, {encoding}", segmentation.segments, segmentation.units);
     if segmentation.segments > limits.max_segments as usize {
         Check::fail("segments", format!("{summary}: over {}; shorten it", limits.max_segments))
-    } else if segmentation.segments > limits.preferred_segments as usize {
+    } else if segmentation.segments > budget {
         Check::warn("segments", format!("{summary}: one segment is the aim"))
     } else {
         Check::pass("segments", summary)

@@ -27,6 +27,7 @@ pub fn run(settings: &DraftSettings) -> anyhow::Result<ExitCode> {
             Err(message) => failures.push(message),
         }
     }
+    followup_core::draft::check_variety(&mut drafts);
 
     let mut out = std::io::stdout().lock();
     match settings.format {

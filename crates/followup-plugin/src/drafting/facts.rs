@@ -6,10 +6,20 @@
 //! `interview_day`, `interview_date`, `interview_when`, `meeting_format`, `decision`,
 //! `next_steps`, `firm`, `recruiter`, `sequence`, `sign_off`, `purpose`,
 //! `other_interviewers`, `discussed`, `open_points`, `recipient_address`, `send_date`,
-//! `tone`.
+//! `tone`, `spelling`, `variant`, `decides`, `strength_sentences`,
+//! `strength_reference`, `motivation_sentence`, `discussed_sentences`.
+//!
+//! What the candidate typed is made to read as English here, once, with core's
+//! [`phrasing`]: a strength typed as a verb phrase, a sentence, a noun phrase or a
+//! gerund becomes a sentence of the right shape; topics lose their capital and final
+//! period so that they can follow "about". Each interviewer of a panel gets their own
+//! strengths and point to clarify (the file's, else the interview's spread across the
+//! panel) and a `variant`, so that templates can word the same thing differently for
+//! each reader, deterministically.
 
 use followup_core::draft::RenderRequest;
-use followup_core::interview::{Interviewer, MeetingFormat};
+use followup_core::interview::{Interview, Interviewer, MeetingFormat};
+use followup_core::phrasing;
 use followup_core::plan::{Purpose, RecipientKind};
 use serde::Serialize;
 
@@ -28,6 +38,11 @@ pub struct PersonFacts {
     pub first_name: String,
     /// Job title, when known.
     pub title: Option<String>,
+    /// Their honorific (`Ms.`, `Dr.`), when the interview gives one.
+    pub honorific: Option<String>,
+    /// How a formal letter addresses them: `Ms. Goldberg` with an honorific, else the
+    /// full name.
+    pub formal_name: String,
 }
 
 impl PersonFacts {
@@ -36,8 +51,29 @@ impl PersonFacts {
         PersonFacts {
             first_name: name.split_whitespace().next().unwrap_or(&name).to_string(),
             title: title.map(clean).filter(|t| !t.is_empty()),
+            honorific: None,
+            formal_name: name.clone(),
             name,
         }
+    }
+
+    /// An interviewer, greeted by their preferred name when they gave one.
+    fn interviewer(person: &Interviewer) -> PersonFacts {
+        let mut facts = PersonFacts::named(&person.name, person.title.as_deref());
+        let preferred = person.preferred_name.as_deref().map(clean).filter(|p| !p.is_empty());
+        if let Some(preferred) = &preferred {
+            facts.first_name = preferred.clone();
+        }
+        // An honorific keeps its period ("Dr."), unlike a phrase inside a sentence.
+        facts.honorific = person
+            .honorific
+            .as_deref()
+            .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|h| !h.is_empty());
+        if let Some(honorific) = &facts.honorific {
+            facts.formal_name = format!("{honorific} {}", family_name(&facts.name));
+        }
+        facts
     }
 }
 
@@ -121,10 +157,31 @@ pub struct Facts {
     pub discussed: Vec<String>,
     /// Every point that deserves a clarification.
     pub open_points: Vec<String>,
-    /// The postal address for a letter: the interviewer's, else the employer's.
+    /// The postal address for a letter: the interviewer's, else the employer's, always
+    /// with the company's name (added on top when no line names it).
     pub recipient_address: Vec<String>,
     /// The date the message is sent, in the step's zone (`December 7, 2026`).
     pub send_date: String,
+    /// The spelling to follow: `en-US` or `en-GB`.
+    pub spelling: String,
+    /// Which wording to use where a template has several: the position of `about`
+    /// among the interviewers (0 for the first, and for a message about no one).
+    /// Templates take it modulo the number of wordings they have.
+    pub variant: usize,
+    /// Whether `about` leads the hiring decision: the interviewer marked `lead`, else
+    /// the first one. Only they are told the decision date in a close.
+    pub decides: bool,
+    /// `strengths` as sentences of the candidate's own (`In my last role I cut ...`),
+    /// worded after `variant`; empty when there are none.
+    pub strength_sentences: String,
+    /// The first of `strengths` as something to say more about (`how I cut …`,
+    /// `SQL performance tuning`); empty when there are none.
+    pub strength_reference: String,
+    /// `motivation` as a sentence naming the company; empty when there is none.
+    pub motivation_sentence: String,
+    /// What was discussed with each interviewer, one sentence per person
+    /// (`With Tanya Okafor, we talked about A and B.`); empty when nothing was listed.
+    pub discussed_sentences: String,
 }
 
 impl Facts {
@@ -138,18 +195,36 @@ impl Facts {
             (None, RecipientKind::Interviewer) => Some(step.recipient.name.as_str()),
             (None, RecipientKind::Recruiter) => None,
         };
-        let interviewer: Option<&Interviewer> =
-            about_name.and_then(|name| interview.interviewers.iter().find(|p| p.name == name));
-        let about = interviewer
-            .map(|p| PersonFacts::named(&p.name, p.title.as_deref()))
-            .unwrap_or_default();
+        let position = about_name
+            .and_then(|name| interview.interviewers.iter().position(|p| p.name == name));
+        let interviewer: Option<&Interviewer> = position.map(|i| &interview.interviewers[i]);
+        let variant = position.unwrap_or(0);
+        let about = interviewer.map(PersonFacts::interviewer).unwrap_or_default();
         let recipient = match (step.recipient.kind, interviewer) {
-            (RecipientKind::Interviewer, Some(p)) => {
-                PersonFacts::named(&p.name, p.title.as_deref())
-            }
+            (RecipientKind::Interviewer, Some(p)) => PersonFacts::interviewer(p),
             _ => recipient,
         };
-        let topics: Vec<String> = interviewer.map(|p| clean_all(&p.topics)).unwrap_or_default();
+        let decides = position.is_some_and(|i| {
+            let any_lead = interview.interviewers.iter().any(|p| p.lead);
+            interview.interviewers[i].lead || (!any_lead && i == 0)
+        });
+        let topics: Vec<String> = interviewer
+            .map(|p| clean_all(&p.topics).iter().map(|t| phrasing::topic(t)).collect())
+            .unwrap_or_default();
+        let strengths = strengths_for(interview, position);
+        let strength_sentences = strengths
+            .iter()
+            .enumerate()
+            .map(|(j, s)| phrasing::strength_sentence(s, variant + j))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let company = clean(&interview.employer.company);
+        let motivation =
+            interview.reinforce.motivation.as_deref().map(clean).filter(|s| !s.is_empty());
+        let motivation_sentence = motivation
+            .as_deref()
+            .map(|m| phrasing::motivation_sentence(m, &company, variant))
+            .unwrap_or_default();
         let candidate_name = clean(interview.candidate.name.as_deref().unwrap_or_default());
         let candidate = CandidateFacts {
             first_name: candidate_name.split_whitespace().next().unwrap_or_default().to_string(),
@@ -181,22 +256,13 @@ impl Facts {
             via_recruiter: step.recipient.on_behalf_of.is_some(),
             to_recruiter: step.recipient.kind == RecipientKind::Recruiter,
             cc: step.recipient.cc.clone(),
-            company: clean(&interview.employer.company),
+            company,
             role: clean(&interview.role.title),
             role_kind: format!("{:?}", interview.role.kind).to_lowercase(),
             topic: topics.first().cloned(),
             topics,
-            strengths: clean_all(&interview.reinforce.strengths)
-                .into_iter()
-                .take(STRENGTHS_TO_RESTATE)
-                .collect(),
-            clarify: clean_all(&interview.reinforce.clarify).into_iter().next(),
-            motivation: interview
-                .reinforce
-                .motivation
-                .as_deref()
-                .map(clean)
-                .filter(|s| !s.is_empty()),
+            clarify: clarify_for(interview, position),
+            motivation,
             interview_day,
             interview_date,
             interview_when,
@@ -234,28 +300,122 @@ impl Facts {
                 .map(|p| p.name.clone())
                 .filter(|name| Some(name.as_str()) != about_name)
                 .collect(),
-            discussed: interview
-                .interviewers
-                .iter()
-                .flat_map(|p| {
-                    clean_all(&p.topics).into_iter().map(move |t| format!("{t} (with {})", p.name))
-                })
+            discussed: discussed(interview)
+                .into_iter()
+                .map(|(name, topics)| format!("{} (with {name})", phrasing::list(&topics)))
                 .collect(),
-            open_points: clean_all(&interview.reinforce.clarify),
-            recipient_address: interviewer
-                .and_then(|p| p.address.clone())
-                .filter(|a| !a.is_empty())
-                .or_else(|| interview.employer.address.clone())
-                .unwrap_or_default(),
+            discussed_sentences: discussed(interview)
+                .into_iter()
+                .map(|(name, topics)| {
+                    format!("With {name}, we talked about {}.", phrasing::list(&topics))
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            open_points: clean_all(&interview.reinforce.clarify)
+                .iter()
+                .map(|p| phrasing::point(p))
+                .collect(),
+            recipient_address: address_block(interview, interviewer),
             send_date: step
                 .send_at
                 .to_zoned_datetime(step.time_zone.clone())
                 .strftime("%B %-d, %Y")
                 .to_string(),
+            spelling: request.style.spelling.clone().unwrap_or_else(|| "en-US".to_string()),
+            variant,
+            decides,
+            strength_reference: strengths
+                .first()
+                .map(|s| phrasing::strength_reference(s))
+                .unwrap_or_default(),
+            strengths,
+            strength_sentences,
+            motivation_sentence,
             recipient,
             about,
         }
     }
+}
+
+/// The strengths to restate to the interviewer at `position`: the ones the file gives
+/// that person, else the interview's, rotated so that each member of a panel hears a
+/// different one first; at most [`STRENGTHS_TO_RESTATE`].
+fn strengths_for(interview: &Interview, position: Option<usize>) -> Vec<String> {
+    if let Some(own) = position
+        .map(|i| clean_all(&interview.interviewers[i].strengths))
+        .filter(|own| !own.is_empty())
+    {
+        return own.into_iter().take(STRENGTHS_TO_RESTATE).collect();
+    }
+    let all = clean_all(&interview.reinforce.strengths);
+    let start = position.unwrap_or(0);
+    (0..all.len().min(STRENGTHS_TO_RESTATE)).map(|j| all[(start + j) % all.len()].clone()).collect()
+}
+
+/// The point to clarify with the interviewer at `position`: the first the file gives
+/// that person, else one of the interview's points not given to anyone, shared out one
+/// per person in order (so that a panel is not told the same clarification three times).
+/// A message about no one (to the recruiter) gets the first point.
+fn clarify_for(interview: &Interview, position: Option<usize>) -> Option<String> {
+    let Some(index) = position else {
+        return clean_all(&interview.reinforce.clarify).first().map(|p| phrasing::point(p));
+    };
+    if let Some(own) = clean_all(&interview.interviewers[index].clarify).first() {
+        return Some(phrasing::point(own));
+    }
+    let assigned: Vec<String> =
+        interview.interviewers.iter().flat_map(|p| clean_all(&p.clarify)).collect();
+    let pool: Vec<String> = clean_all(&interview.reinforce.clarify)
+        .into_iter()
+        .filter(|point| !assigned.contains(point))
+        .collect();
+    let people = interview.interviewers.len().max(1);
+    pool.into_iter()
+        .enumerate()
+        .find(|(k, _)| k % people == index)
+        .map(|(_, point)| phrasing::point(&point))
+}
+
+/// The postal address of a letter: the interviewer's, else the employer's, with the
+/// company's name on top unless a line already names it (a letter that reaches the
+/// building must still reach the firm).
+fn address_block(interview: &Interview, interviewer: Option<&Interviewer>) -> Vec<String> {
+    let mut lines: Vec<String> = interviewer
+        .and_then(|p| p.address.clone())
+        .filter(|a| !a.is_empty())
+        .or_else(|| interview.employer.address.clone())
+        .unwrap_or_default()
+        .iter()
+        .map(|line| clean(line))
+        .filter(|line| !line.is_empty())
+        .collect();
+    let company = clean(&interview.employer.company);
+    let named = lines.iter().any(|line| line.to_lowercase().contains(&company.to_lowercase()));
+    if !named && !company.is_empty() {
+        lines.insert(0, company);
+    }
+    lines
+}
+
+/// Each interviewer with topics, by name, with those topics ready to follow "about".
+fn discussed(interview: &Interview) -> Vec<(String, Vec<String>)> {
+    interview
+        .interviewers
+        .iter()
+        .map(|p| (clean(&p.name), clean_all(&p.topics).iter().map(|t| phrasing::topic(t)).collect()))
+        .filter(|(_, topics): &(String, Vec<String>)| !topics.is_empty())
+        .collect()
+}
+
+/// The family name in `name`: its last word, or its first for a name written in Chinese,
+/// Japanese or Korean script, where the family name comes first (佐藤 健).
+fn family_name(name: &str) -> &str {
+    let family_first = name.chars().any(|c| {
+        matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+    });
+    let mut words = name.split_whitespace();
+    let family = if family_first { words.next() } else { words.next_back() };
+    family.unwrap_or(name)
 }
 
 /// The interview's weekday and date in the meeting's zone.

@@ -144,6 +144,11 @@ impl Templates {
         // Plain text: no HTML escaping, whatever the template's name.
         tera.autoescape_on(Vec::<&str>::new());
         budget::register(&mut tera);
+        // `{{ topics | list }}` reads "A, B and C": lists in a message read as English.
+        tera.register_filter("list", |items: &[tera::Value], _: tera::Kwargs, _: &tera::State| {
+            let items: Vec<String> = items.iter().map(ToString::to_string).collect();
+            followup_core::phrasing::list(&items)
+        });
         // Every tag of an untrusted template meets the budget's meter; the inserted
         // calls keep every line where it was, so errors still point at the author's line.
         let prepared: Vec<(&str, std::borrow::Cow<'_, str>)> = sources

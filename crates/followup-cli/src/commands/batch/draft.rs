@@ -49,6 +49,7 @@ impl Work for Drafts<'_> {
                 Err(message) => failures.push(message),
             }
         }
+        followup_core::draft::check_variety(&mut drafts);
         let id = interview_id(&interview);
         super::write_line(
             out,
