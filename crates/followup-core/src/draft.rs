@@ -209,18 +209,17 @@ pub const VARIETY: &str = "variety";
 /// People on a panel compare notes, and a candidate's second check-in should not repeat
 /// the first: a message that reads like its neighbour reads like a form letter.
 pub fn check_variety(drafts: &mut [Draft]) {
-    let sentences: Vec<std::collections::BTreeSet<String>> = drafts
-        .iter()
-        .map(|d| crate::phrasing::sentences(&d.body).into_iter().collect())
-        .collect();
+    let sentences: Vec<std::collections::BTreeSet<String>> =
+        drafts.iter().map(|d| crate::phrasing::sentences(&d.body).into_iter().collect()).collect();
     let mut checks = Vec::with_capacity(drafts.len());
     for (i, mine) in sentences.iter().enumerate() {
-        let alike = sentences.iter().enumerate().filter(|(j, _)| *j != i).find_map(|(j, theirs)| {
-            let shared = mine.intersection(theirs).count();
-            let fewest = mine.len().min(theirs.len());
-            let same_body = drafts[i].body == drafts[j].body;
-            (same_body || (fewest > 0 && shared * 2 > fewest)).then_some((j, shared, fewest))
-        });
+        let alike =
+            sentences.iter().enumerate().filter(|(j, _)| *j != i).find_map(|(j, theirs)| {
+                let shared = mine.intersection(theirs).count();
+                let fewest = mine.len().min(theirs.len());
+                let same_body = drafts[i].body == drafts[j].body;
+                (same_body || (fewest > 0 && shared * 2 > fewest)).then_some((j, shared, fewest))
+            });
         checks.push(match alike {
             Some((j, shared, fewest)) => {
                 let other = &drafts[j];

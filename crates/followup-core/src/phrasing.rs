@@ -213,11 +213,13 @@ pub fn motivation_sentence(text: &str, company: &str, variant: usize) -> String 
             }
             Shape::PastVerb | Shape::Gerund | Shape::Noun => match variant % 3 {
                 0 => format!("What draws me to {company} most is {}", lower_first(phrase)),
-                1 => format!(
-                    "{} is a big part of why I want to join {company}",
-                    upper_first(phrase)
+                1 => {
+                    format!("{} is a big part of why I want to join {company}", upper_first(phrase))
+                }
+                _ => format!(
+                    "I would be glad to join {company}, not least for {}",
+                    lower_first(phrase)
                 ),
-                _ => format!("I would be glad to join {company}, not least for {}", lower_first(phrase)),
             },
         }
     };
@@ -331,10 +333,7 @@ mod tests {
             strength_reference("cut a 40-minute query to 3 minutes."),
             "how I cut a 40-minute query to 3 minutes"
         );
-        assert_eq!(
-            strength_reference("I led the migration."),
-            "how I led the migration"
-        );
+        assert_eq!(strength_reference("I led the migration."), "how I led the migration");
         assert_eq!(
             strength_reference("Explaining numbers to non-analysts"),
             "explaining numbers to non-analysts"

@@ -142,15 +142,9 @@ fn names_sender(facts: &Facts, body: &str) -> Check {
 /// 70 characters a segment, and no wording can avoid that; one segment would leave room
 /// for little more than the names.
 fn segment_budget(facts: &Facts, limits: SmsLimits) -> usize {
-    let names = [
-        &facts.candidate.name,
-        &facts.recipient.name,
-        &facts.about.name,
-        &facts.company,
-    ];
-    let name_needs_ucs2 = names
-        .iter()
-        .any(|name| segment(&normalise(name).text).encoding == Encoding::Ucs2);
+    let names = [&facts.candidate.name, &facts.recipient.name, &facts.about.name, &facts.company];
+    let name_needs_ucs2 =
+        names.iter().any(|name| segment(&normalise(name).text).encoding == Encoding::Ucs2);
     if name_needs_ucs2 {
         limits.max_segments.max(limits.preferred_segments) as usize
     } else {

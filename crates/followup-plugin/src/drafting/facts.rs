@@ -195,8 +195,8 @@ impl Facts {
             (None, RecipientKind::Interviewer) => Some(step.recipient.name.as_str()),
             (None, RecipientKind::Recruiter) => None,
         };
-        let position = about_name
-            .and_then(|name| interview.interviewers.iter().position(|p| p.name == name));
+        let position =
+            about_name.and_then(|name| interview.interviewers.iter().position(|p| p.name == name));
         let interviewer: Option<&Interviewer> = position.map(|i| &interview.interviewers[i]);
         let variant = position.unwrap_or(0);
         let about = interviewer.map(PersonFacts::interviewer).unwrap_or_default();
@@ -402,7 +402,9 @@ fn discussed(interview: &Interview) -> Vec<(String, Vec<String>)> {
     interview
         .interviewers
         .iter()
-        .map(|p| (clean(&p.name), clean_all(&p.topics).iter().map(|t| phrasing::topic(t)).collect()))
+        .map(|p| {
+            (clean(&p.name), clean_all(&p.topics).iter().map(|t| phrasing::topic(t)).collect())
+        })
         .filter(|(_, topics): &(String, Vec<String>)| !topics.is_empty())
         .collect()
 }
