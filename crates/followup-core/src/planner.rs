@@ -45,7 +45,7 @@ impl Planner {
     /// installed plugins' own manifests; the style's channel settings are applied
     /// here).
     pub fn new(style: &Style, manifests: &[ChannelManifest]) -> Planner {
-        let mut calendar = BusinessCalendar::new(HolidayRules::UsFederal);
+        let mut calendar = BusinessCalendar::new(HolidayRules::default());
         style.extend_calendar(&mut calendar);
         let manifests = style.apply_to(manifests);
         Planner::from_parts(calendar, style.policy(), manifests)
@@ -118,7 +118,7 @@ mod tests {
             serde_json::from_value(crate::examples::interview_example()).expect("interview");
         let interview = crate::validate::validate(interview).expect("valid");
 
-        let mut calendar = BusinessCalendar::new(HolidayRules::UsFederal);
+        let mut calendar = BusinessCalendar::new(HolidayRules::default());
         style.extend_calendar(&mut calendar);
         let by_hand =
             rules::plan(&interview, &style.apply_to(&manifests()), &calendar, &style.policy());
