@@ -14,6 +14,8 @@ use std::collections::BTreeSet;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
+use crate::country::Country;
+use crate::holidays;
 use crate::interview::{Interview, Interviewer};
 use crate::manifest::is_channel_id;
 use crate::meeting_time::{Finding, Written};
@@ -157,6 +159,40 @@ impl Problems {
     }
 }
 
+/// Checks a person's `country`: an assigned ISO 3166-1 alpha-2 code is required, and
+/// one whose holidays followup does not compute is worth a warning, since none of that
+/// country's holidays will be skipped.
+fn check_country(
+    problems: &mut Problems,
+    warnings: &mut Vec<Problem>,
+    path: String,
+    code: Option<&String>,
+) {
+    let Some(code) = code else { return };
+    match Country::parse(code) {
+        Some(country) if holidays::computed_for(country) => {}
+        Some(country) => warnings.push(
+            Problem::new(
+                path,
+                format!(
+                    "followup computes no public holidays for `{country}`, so only weekends and the style's extra holidays are skipped"
+                ),
+            )
+            .with_hint(format!(
+                "add their holidays to the style's `[timing] extra_holidays`; holidays are computed for {}",
+                holidays::COMPUTED.join(", ")
+            )),
+        ),
+        None => {
+            let message = format!("`{code}` is not a country code (ISO 3166-1 alpha-2)");
+            match Country::closest(code) {
+                Some(near) => problems.add_with_hint(path, message, format!("did you mean `{near}`?")),
+                None => problems.add_with_hint(path, message, "write two capital letters, like `GB` or `IN`"),
+            }
+        }
+    }
+}
+
 /// Whether `phone` is in E.164 form: `+`, then 8 to 15 digits, the first not zero.
 pub fn is_e164(phone: &str) -> bool {
     let Some(digits) = phone.strip_prefix('+') else { return false };
@@ -296,6 +332,8 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
     let mut seen_names = BTreeSet::new();
     for (index, person) in interview.interviewers.iter().enumerate() {
         let zone = check_interviewer(&mut problems, index, person, meeting_zone.as_ref());
+        let path = format!("interviewers[{index}].country");
+        check_country(&mut problems, &mut warnings, path, person.country.as_ref());
         interviewer_zones.push(zone);
         if !seen_names.insert(person.name.trim().to_lowercase()) {
             problems.add_with_hint(
@@ -334,6 +372,8 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
             "staffing.recruiter.jurisdiction",
             staffing.recruiter.jurisdiction.as_ref(),
         );
+        let path = "staffing.recruiter.country".to_string();
+        check_country(&mut problems, &mut warnings, path, staffing.recruiter.country.as_ref());
         recruiter_zone = match &staffing.recruiter.time_zone {
             Some(zone) => problems.zone("staffing.recruiter.time_zone", zone),
             None => candidate_zone.clone().or_else(|| meeting_zone.clone()),
