@@ -10,6 +10,8 @@
 
 use std::fmt;
 
+use crate::problem::Problem;
+
 /// A country, by its ISO 3166-1 alpha-2 code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Country([u8; 2]);
@@ -110,6 +112,17 @@ impl Country {
             _ => return None,
         };
         Country::parse(code)
+    }
+}
+
+/// The problem with `written` at `field` when it is not a country code, with the
+/// closest code as the hint.
+pub fn not_a_code(field: impl Into<String>, written: &str) -> Problem {
+    let problem =
+        Problem::new(field, format!("`{written}` is not a country code (ISO 3166-1 alpha-2)"));
+    match Country::closest(written) {
+        Some(near) => problem.with_hint(format!("did you mean `{near}`?")),
+        None => problem.with_hint("write two capital letters, like `GB` or `IN`"),
     }
 }
 

@@ -183,13 +183,7 @@ fn check_country(
                 holidays::COMPUTED.join(", ")
             )),
         ),
-        None => {
-            let message = format!("`{code}` is not a country code (ISO 3166-1 alpha-2)");
-            match Country::closest(code) {
-                Some(near) => problems.add_with_hint(path, message, format!("did you mean `{near}`?")),
-                None => problems.add_with_hint(path, message, "write two capital letters, like `GB` or `IN`"),
-            }
-        }
+        None => problems.0.push(crate::country::not_a_code(path, code)),
     }
 }
 
@@ -451,5 +445,30 @@ fn check_interviewer(
     match &person.time_zone {
         Some(zone) => problems.zone(&path("time_zone"), zone),
         None => meeting_zone.cloned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_country(code: &str) -> Result<ValidInterview, InvalidInterview> {
+        let mut interview: Interview =
+            serde_json::from_value(crate::examples::interview_example()).expect("the example");
+        interview.interviewers[0].country = Some(code.to_string());
+        validate(interview)
+    }
+
+    /// A country code is checked with a suggestion; a real country whose holidays are
+    /// not computed is valid, with a warning that says so.
+    #[test]
+    fn countries_are_checked_and_uncomputed_ones_warned_about() {
+        assert!(with_country("GB").expect("valid").warnings.is_empty());
+        let invalid = with_country("uk").expect_err("lower case is not a code");
+        assert_eq!(invalid.problems[0].field, "interviewers[0].country");
+        assert_eq!(invalid.problems[0].hint.as_deref(), Some("did you mean `GB`?"));
+        let japan = with_country("JP").expect("a real country");
+        assert_eq!(japan.warnings.len(), 1);
+        assert!(japan.warnings[0].message.contains("no public holidays for `JP`"));
     }
 }
