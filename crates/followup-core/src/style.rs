@@ -2,7 +2,8 @@
 //!
 //! A style says how messages are written (tone, sign-off, signature, template
 //! overrides per channel and purpose) and how the rules time them (cool-off, business
-//! hours, check-in cadence, letter transit, extra holidays). It is plain data, read from
+//! hours, check-in cadence, letter transit, the default country for holidays, extra
+//! holidays). It is plain data, read from
 //! a style pack's `style.toml` by the CLI and validated against the published `style`
 //! schema, which also carries each installed channel's own settings schema.
 //!
