@@ -3,9 +3,9 @@
 //! A style says how messages are written (tone, sign-off, signature, template
 //! overrides per channel and purpose) and how the rules time them (cool-off, business
 //! hours, check-in cadence, letter transit, the default country for holidays, extra
-//! holidays). It is plain data, read from
-//! a style pack's `style.toml` by the CLI and validated against the published `style`
-//! schema, which also carries each installed channel's own settings schema.
+//! holidays). It is plain data, read from a style pack's `style.toml` by the CLI and
+//! validated against the published `style` schema, which also carries each installed
+//! channel's own settings schema.
 //!
 //! Precedence, from strongest to weakest: the style, then the channel plugin's own
 //! defaults (its manifest), then the built-in defaults ([`TimingPolicy::default`]).
