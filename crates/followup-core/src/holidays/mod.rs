@@ -41,21 +41,6 @@ pub fn computed_for(country: Country) -> bool {
     COMPUTED.contains(&country.as_str())
 }
 
-/// Where a country's holidays come from, in words for a plan's reasons and the docs
-/// (`England and Wales bank holidays`); `None` for a country not computed.
-pub fn described(country: Country) -> Option<&'static str> {
-    Some(match country.as_str() {
-        "US" => "US federal holidays",
-        "GB" => "England and Wales bank holidays",
-        "CA" => "Canadian federal statutory holidays",
-        "DE" => "German nationwide public holidays",
-        "FR" => "French public holidays",
-        "IN" => "Indian national holidays on fixed dates and Good Friday",
-        "AU" => "Australian national public holidays",
-        _ => return None,
-    })
-}
-
 /// `country`'s public holidays of `year`, in calendar order of the holiday; empty for a
 /// country whose holidays are not computed and for years outside what a date can
 /// hold.
@@ -177,8 +162,6 @@ mod tests {
     fn countries_without_rules_have_no_holidays() {
         let japan = Country::parse("JP").expect("JP");
         assert!(!computed_for(japan));
-        assert_eq!(described(japan), None);
         assert!(national(japan, 2026).is_empty());
-        assert!(COMPUTED.iter().all(|code| Country::parse(code).and_then(described).is_some()));
     }
 }
