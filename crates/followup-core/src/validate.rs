@@ -159,17 +159,31 @@ impl Problems {
     }
 }
 
-/// Checks a person's `country`: an assigned ISO 3166-1 alpha-2 code is required, and
-/// one whose holidays followup does not compute is worth a warning, since none of that
-/// country's holidays will be skipped.
+/// Checks a person's `country`: an assigned ISO 3166-1 alpha-2 code is required, in
+/// agreement with their `jurisdiction` (`US-FL` is in `US`), and one whose holidays
+/// followup does not compute is worth a warning, since none of that country's holidays
+/// will be skipped.
 fn check_country(
     problems: &mut Problems,
     warnings: &mut Vec<Problem>,
     path: String,
     code: Option<&String>,
+    jurisdiction: Option<&String>,
 ) {
     let Some(code) = code else { return };
+    let within = jurisdiction.and_then(|j| j.split_once('-')).map(|(country, _)| country);
     match Country::parse(code) {
+        Some(country) if within.is_some_and(|within| within != country.as_str()) => {
+            let jurisdiction = jurisdiction.map_or("", String::as_str);
+            problems.add_with_hint(
+                path,
+                format!("`{country}` is not the country of the jurisdiction `{jurisdiction}`"),
+                format!(
+                    "give the country `{}`, or correct the jurisdiction",
+                    within.unwrap_or_default()
+                ),
+            );
+        }
         Some(country) if holidays::computed_for(country) => {}
         Some(country) => warnings.push(
             Problem::new(
@@ -327,7 +341,13 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
     for (index, person) in interview.interviewers.iter().enumerate() {
         let zone = check_interviewer(&mut problems, index, person, meeting_zone.as_ref());
         let path = format!("interviewers[{index}].country");
-        check_country(&mut problems, &mut warnings, path, person.country.as_ref());
+        check_country(
+            &mut problems,
+            &mut warnings,
+            path,
+            person.country.as_ref(),
+            person.jurisdiction.as_ref(),
+        );
         interviewer_zones.push(zone);
         if !seen_names.insert(person.name.trim().to_lowercase()) {
             problems.add_with_hint(
@@ -367,7 +387,13 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
             staffing.recruiter.jurisdiction.as_ref(),
         );
         let path = "staffing.recruiter.country".to_string();
-        check_country(&mut problems, &mut warnings, path, staffing.recruiter.country.as_ref());
+        check_country(
+            &mut problems,
+            &mut warnings,
+            path,
+            staffing.recruiter.country.as_ref(),
+            staffing.recruiter.jurisdiction.as_ref(),
+        );
         recruiter_zone = match &staffing.recruiter.time_zone {
             Some(zone) => problems.zone("staffing.recruiter.time_zone", zone),
             None => candidate_zone.clone().or_else(|| meeting_zone.clone()),
@@ -467,6 +493,15 @@ mod tests {
         let invalid = with_country("uk").expect_err("lower case is not a code");
         assert_eq!(invalid.problems[0].field, "interviewers[0].country");
         assert_eq!(invalid.problems[0].hint.as_deref(), Some("did you mean `GB`?"));
+        let mut florida: Interview =
+            serde_json::from_value(crate::examples::interview_example()).expect("the example");
+        florida.interviewers[0].jurisdiction = Some("US-FL".to_string());
+        florida.interviewers[0].country = Some("GB".to_string());
+        let invalid = validate(florida).expect_err("Florida is not in Great Britain");
+        assert_eq!(
+            invalid.problems[0].message,
+            "`GB` is not the country of the jurisdiction `US-FL`"
+        );
         let japan = with_country("JP").expect("a real country");
         assert_eq!(japan.warnings.len(), 1);
         assert!(japan.warnings[0].message.contains("no public holidays for `JP`"));
