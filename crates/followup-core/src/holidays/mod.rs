@@ -25,9 +25,10 @@ pub use us::{us_federal, us_federal_on};
 /// A holiday as offices observe it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Holiday {
-    /// The day offices are closed (for a holiday on a weekend, the weekend day itself
-    /// in countries that give no substitute, and the substitute day as a holiday of
-    /// its own where they do).
+    /// The day offices are closed. The US lists a weekend holiday only on the weekday
+    /// it is observed on; the other countries list it on its own date (a weekend is no
+    /// business day either way) and, where they give one, its substitute day as a
+    /// holiday of its own.
     pub observed: Date,
     /// The holiday's name.
     pub name: &'static str,
