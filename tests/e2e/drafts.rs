@@ -112,7 +112,7 @@ fn closing_the_loop_is_drafted_when_the_policy_asks_for_it() {
     let plan = rules::plan(
         &interview,
         bundled_channels(),
-        &BusinessCalendar::new(HolidayRules::UsFederal),
+        &BusinessCalendar::new(HolidayRules::default()),
         &policy,
     );
     let step = plan

@@ -1,7 +1,10 @@
 //! Properties every plan must have, checked on generated interviews: every recommended
 //! moment lies inside its window, texts only at allowed hours and only with consent,
-//! nothing reaches an interviewer under `via_recruiter`, LinkedIn after the thank-you.
+//! nothing reaches an interviewer under `via_recruiter`, LinkedIn after the thank-you,
+//! and a moment in business hours is never on the recipient's country's public holiday.
 
+use followup_core::country::Country;
+use followup_core::holidays;
 use followup_core::interview::{
     CandidateDetails, Culture, Employer, EstablishedBy, EstablishedChannel, Interview, Interviewer,
     Meeting, NextSteps, OutreachPolicy, Recruiter, Role, RoleKind, Staffing,
@@ -147,6 +150,16 @@ proptest! {
                 prop_assert!(sms_established, "{} texts without consent", step.id);
                 prop_assert!(matches!(kind, RoleKind::Hourly | RoleKind::Shift | RoleKind::Temporary | RoleKind::Field),
                     "{} texts for a {kind:?} role", step.id);
+            }
+
+            // Issue 14: a moment in business hours is on a business day of the country
+            // whose clock the step is read on (these interviews give no `country`, so
+            // their zones decide it: London, Kolkata and Sydney have their own holidays).
+            if step.rationale.iter().any(|r| r.starts_with("Recommended at the first moment in")) {
+                let local = step.send_at.to_zoned_datetime(step.time_zone.clone()).date();
+                let country = step.time_zone.iana_name().and_then(Country::of_zone).unwrap_or(Country::US);
+                prop_assert_eq!(holidays::national_on(country, local), None,
+                    "{} is recommended on a public holiday in {}", &step.id, country);
             }
 
             if outreach == Some(OutreachPolicy::ViaRecruiter) {

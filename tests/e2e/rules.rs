@@ -53,3 +53,39 @@ fn linkedin_requests_close_72_hours_after_the_thank_you() {
     }
     assert!(checked > 0, "some fixture plans a LinkedIn request");
 }
+
+/// Issue 14: business days skipped only US federal holidays, so an interviewer in
+/// London could be thanked on a bank holiday. Each recipient's days are now their own
+/// country's: from `country`, else from their time zone.
+#[test]
+fn each_recipient_s_own_public_holidays_are_skipped() {
+    let path = followup_tests::workspace_root().join("tests/plans/easter-monday-in-london.toml");
+    let send_at = |interview: followup_core::interview::Interview, id: &str| {
+        let interview = followup_core::validate::validate(interview).expect("valid");
+        let plan = plan_with_defaults(&interview);
+        let step = plan.steps.iter().find(|s| s.id == id).expect("the step is planned");
+        step.send_at.to_zoned_datetime(step.time_zone.clone()).to_string()
+    };
+    let as_written = followup_tests::read_interview(&path);
+    // From her zone, Harriet keeps England's Easter Monday; Owen in New York does not.
+    assert_eq!(
+        send_at(as_written.clone(), "thank-you-harriet-cole-email"),
+        "2026-04-07T09:00:00+01:00[Europe/London]"
+    );
+    assert_eq!(
+        send_at(as_written.clone(), "thank-you-owen-diaz-email"),
+        "2026-04-06T11:45:00-04:00[America/New_York]"
+    );
+    // A country given wins over the zone, both ways.
+    let mut told = as_written;
+    told.interviewers[0].country = Some("US".to_string());
+    told.interviewers[1].country = Some("GB".to_string());
+    assert_eq!(
+        send_at(told.clone(), "thank-you-harriet-cole-email"),
+        "2026-04-06T16:45:00+01:00[Europe/London]"
+    );
+    assert_eq!(
+        send_at(told, "thank-you-owen-diaz-email"),
+        "2026-04-07T09:00:00-04:00[America/New_York]"
+    );
+}

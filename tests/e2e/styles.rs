@@ -135,7 +135,7 @@ fn a_broken_style_is_reported_with_its_file_and_line() {
         followup(home.path(), &["plan", "docs/examples/panel.toml", "--style", &dir]);
     assert_eq!(code, 3);
     insta::assert_snapshot!(stderr, @r"
-    error: [HOME]/pack/style.toml:3:1: timing.cool_of_minutes: unknown field `cool_of_minutes`, expected one of `cool_off_minutes`, `thank_you_hours`, `business_hours`, `debrief_after_minutes`, `check_in_after_decision`, `check_in_without_decision`, `check_in_count`, `check_in_spacing_business_days`, `closing_the_loop`, `letter_transit_business_days`, `extra_holidays`
+    error: [HOME]/pack/style.toml:3:1: timing.cool_of_minutes: unknown field `cool_of_minutes`, expected one of `cool_off_minutes`, `thank_you_hours`, `business_hours`, `debrief_after_minutes`, `check_in_after_decision`, `check_in_without_decision`, `check_in_count`, `check_in_spacing_business_days`, `closing_the_loop`, `letter_transit_business_days`, `country`, `extra_holidays`
       hint: did you mean `cool_off_minutes`?
     ");
 

@@ -22,12 +22,13 @@ fn validate(args: &[&str]) -> Run {
 }
 
 /// Each input of `tests/validate/` and the exit status it must give.
-const CASES: [(&str, i32); 16] = [
+const CASES: [(&str, i32); 17] = [
     ("unknown-field.toml", 3),
     ("wrong-enum.toml", 3),
     ("missing-required.toml", 3),
     ("bad-zone.toml", 3),
     ("bad-phone.toml", 3),
+    ("bad-country.toml", 3),
     ("end-before-start.toml", 3),
     ("manifest-bad-id.json", 3),
     ("unrecognised.json", 3),

@@ -103,7 +103,7 @@ pub fn plan_with_defaults(interview: &ValidInterview) -> Plan {
     rules::plan(
         interview,
         bundled_channels(),
-        &BusinessCalendar::new(HolidayRules::UsFederal),
+        &BusinessCalendar::new(HolidayRules::default()),
         &TimingPolicy::default(),
     )
 }

@@ -270,6 +270,13 @@ pub struct Interviewer {
     /// hours there (Florida allows texts only until 20:00).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jurisdiction: Option<String>,
+    /// The country whose public holidays they keep, as an ISO 3166-1 alpha-2 code such
+    /// as `GB`; their messages and check-ins skip those days. Without it, the country of
+    /// their time zone where the zone names one (`Europe/London` is `GB`,
+    /// `Asia/Kolkata` `IN`, `Australia/Sydney` `AU`), else the United States. Holidays
+    /// are computed for US, GB (England and Wales), CA, DE, FR, IN and AU.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
     /// What was talked about with this person; each message names one of these.
     #[serde(default)]
     pub topics: Vec<String>,
@@ -363,6 +370,11 @@ pub struct Recruiter {
     /// Where the recruiter is, as an ISO 3166-2 code such as `US-FL`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jurisdiction: Option<String>,
+    /// The country whose public holidays the recruiter keeps, as an ISO 3166-1 alpha-2
+    /// code such as `CA`. Without it, the country of their time zone where the zone
+    /// names one, else the United States.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
     /// Channels the recruiter asked not to be contacted on.
     #[serde(default)]
     pub opted_out: Vec<String>,

@@ -25,6 +25,7 @@
 
 pub mod bundled;
 pub mod calendar;
+pub mod country;
 pub mod draft;
 #[doc(hidden)]
 pub mod examples;

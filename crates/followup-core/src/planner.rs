@@ -1,13 +1,14 @@
 //! The one planning recipe: a style and the installed channels become a [`Planner`],
 //! built once and reused for every interview planned under them.
 //!
-//! The recipe is: the business calendar (US federal holidays plus the style's own), the
-//! style's timing policy brought within the rules' limits, and the manifests with the
-//! style's channel settings applied. `followup plan`, `draft` and `export`, the style
+//! The recipe is: the business calendar (each recipient's own country's public
+//! holidays, the style's `timing.country`'s or the US's for those whose country is not
+//! known, plus the style's own dates), the style's timing policy brought within the
+//! rules' limits, and the manifests with the style's channel settings applied. `followup plan`, `draft` and `export`, the style
 //! pack check of `followup validate` and batch runs all plan through it, so a plan
 //! does not depend on who asked for it.
 
-use crate::calendar::{BusinessCalendar, HolidayRules};
+use crate::calendar::BusinessCalendar;
 use crate::manifest::ChannelManifest;
 use crate::plan::Plan;
 use crate::rules::{self, TimingPolicy};
@@ -45,7 +46,7 @@ impl Planner {
     /// installed plugins' own manifests; the style's channel settings are applied
     /// here).
     pub fn new(style: &Style, manifests: &[ChannelManifest]) -> Planner {
-        let mut calendar = BusinessCalendar::new(HolidayRules::UsFederal);
+        let mut calendar = BusinessCalendar::new(style.holiday_rules());
         style.extend_calendar(&mut calendar);
         let manifests = style.apply_to(manifests);
         Planner::from_parts(calendar, style.policy(), manifests)
@@ -118,7 +119,7 @@ mod tests {
             serde_json::from_value(crate::examples::interview_example()).expect("interview");
         let interview = crate::validate::validate(interview).expect("valid");
 
-        let mut calendar = BusinessCalendar::new(HolidayRules::UsFederal);
+        let mut calendar = BusinessCalendar::new(style.holiday_rules());
         style.extend_calendar(&mut calendar);
         let by_hand =
             rules::plan(&interview, &style.apply_to(&manifests()), &calendar, &style.policy());

@@ -2,9 +2,10 @@
 //!
 //! A style says how messages are written (tone, sign-off, signature, template
 //! overrides per channel and purpose) and how the rules time them (cool-off, business
-//! hours, check-in cadence, letter transit, extra holidays). It is plain data, read from
-//! a style pack's `style.toml` by the CLI and validated against the published `style`
-//! schema, which also carries each installed channel's own settings schema.
+//! hours, check-in cadence, letter transit, the default country for holidays, extra
+//! holidays). It is plain data, read from a style pack's `style.toml` by the CLI and
+//! validated against the published `style` schema, which also carries each installed
+//! channel's own settings schema.
 //!
 //! Precedence, from strongest to weakest: the style, then the channel plugin's own
 //! defaults (its manifest), then the built-in defaults ([`TimingPolicy::default`]).
@@ -14,7 +15,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::BusinessCalendar;
+use crate::calendar::{BusinessCalendar, HolidayRules};
+use crate::country::Country;
 use crate::draft::RenderBudget;
 use crate::manifest::{ChannelManifest, HourRange, Hours};
 use crate::problem::Problem;
@@ -151,7 +153,13 @@ pub struct TimingSettings {
     /// wins over this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub letter_transit_business_days: Option<u32>,
-    /// Days that are not business days besides weekends and US federal holidays.
+    /// The country whose public holidays apply to a recipient who has no `country` of
+    /// their own and whose time zone names none (`UTC`, `America/Mexico_City`), as an
+    /// ISO 3166-1 alpha-2 code (default `US`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Days that are not business days besides weekends and the recipients' public
+    /// holidays (a firm's closures, or holidays followup does not compute).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_holidays: Vec<ExtraHoliday>,
 }
@@ -193,6 +201,11 @@ impl Style {
         let mut problems = Vec::new();
         self.check_figures(&mut problems);
         let timing = &self.timing;
+        if let Some(code) = &timing.country
+            && Country::parse(code).is_none()
+        {
+            problems.push(crate::country::not_a_code("timing.country", code));
+        }
         if let Some(range) = &timing.business_hours {
             check_range(&mut problems, "timing.business_hours", range);
         }
@@ -315,6 +328,14 @@ impl Style {
         }
     }
 
+    /// The public holidays of recipients whose country is not known: those of the
+    /// style's `timing.country`, else the United States (a code that is not one, which
+    /// [`Style::check`] reports, counts as none given).
+    pub fn holiday_rules(&self) -> HolidayRules {
+        let country = self.timing.country.as_deref().and_then(Country::parse);
+        HolidayRules::National(country.unwrap_or(Country::US))
+    }
+
     /// Adds the style's extra holidays to a calendar.
     pub fn extend_calendar(&self, calendar: &mut BusinessCalendar) {
         for holiday in &self.timing.extra_holidays {
@@ -422,5 +443,23 @@ mod tests {
         assert_eq!(linkedin.transit_business_days, Some(1));
         assert_eq!(style.own_settings("linkedin")["account_tier"], "premium");
         assert!(style.own_settings("sms").is_empty());
+    }
+
+    #[test]
+    fn the_style_country_is_the_default_for_recipients_of_no_known_country() {
+        let style = |country: &str| Style {
+            timing: TimingSettings {
+                country: Some(country.to_string()),
+                ..TimingSettings::default()
+            },
+            ..Style::default()
+        };
+        assert_eq!(Style::default().holiday_rules(), HolidayRules::National(Country::US));
+        let canada = Country::parse("CA").expect("CA");
+        assert_eq!(style("CA").holiday_rules(), HolidayRules::National(canada));
+        assert_eq!(style("CA").check(), Ok(()));
+        let problems = style("Canada").check().expect_err("not a code");
+        assert_eq!(problems[0].field, "timing.country");
+        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `CA`?"));
     }
 }

@@ -14,6 +14,8 @@ use std::collections::BTreeSet;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
+use crate::country::Country;
+use crate::holidays;
 use crate::interview::{Interview, Interviewer};
 use crate::manifest::is_channel_id;
 use crate::meeting_time::{Finding, Written};
@@ -157,6 +159,48 @@ impl Problems {
     }
 }
 
+/// Checks a person's `country`: an assigned ISO 3166-1 alpha-2 code is required, in
+/// agreement with their `jurisdiction` (`US-FL` is in `US`), and one whose holidays
+/// followup does not compute is worth a warning, since none of that country's holidays
+/// will be skipped.
+fn check_country(
+    problems: &mut Problems,
+    warnings: &mut Vec<Problem>,
+    path: String,
+    code: Option<&String>,
+    jurisdiction: Option<&String>,
+) {
+    let Some(code) = code else { return };
+    let within = jurisdiction.and_then(|j| j.split_once('-')).map(|(country, _)| country);
+    match Country::parse(code) {
+        Some(country) if within.is_some_and(|within| within != country.as_str()) => {
+            let jurisdiction = jurisdiction.map_or("", String::as_str);
+            problems.add_with_hint(
+                path,
+                format!("`{country}` is not the country of the jurisdiction `{jurisdiction}`"),
+                format!(
+                    "give the country `{}`, or correct the jurisdiction",
+                    within.unwrap_or_default()
+                ),
+            );
+        }
+        Some(country) if holidays::computed_for(country) => {}
+        Some(country) => warnings.push(
+            Problem::new(
+                path,
+                format!(
+                    "followup computes no public holidays for `{country}`, so only weekends and the style's extra holidays are skipped"
+                ),
+            )
+            .with_hint(format!(
+                "add their holidays to the style's `[timing] extra_holidays`; holidays are computed for {}",
+                holidays::COMPUTED.join(", ")
+            )),
+        ),
+        None => problems.0.push(crate::country::not_a_code(path, code)),
+    }
+}
+
 /// Whether `phone` is in E.164 form: `+`, then 8 to 15 digits, the first not zero.
 pub fn is_e164(phone: &str) -> bool {
     let Some(digits) = phone.strip_prefix('+') else { return false };
@@ -296,6 +340,14 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
     let mut seen_names = BTreeSet::new();
     for (index, person) in interview.interviewers.iter().enumerate() {
         let zone = check_interviewer(&mut problems, index, person, meeting_zone.as_ref());
+        let path = format!("interviewers[{index}].country");
+        check_country(
+            &mut problems,
+            &mut warnings,
+            path,
+            person.country.as_ref(),
+            person.jurisdiction.as_ref(),
+        );
         interviewer_zones.push(zone);
         if !seen_names.insert(person.name.trim().to_lowercase()) {
             problems.add_with_hint(
@@ -332,6 +384,14 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
         problems.channels("staffing.recruiter.opted_out", &staffing.recruiter.opted_out);
         problems.jurisdiction(
             "staffing.recruiter.jurisdiction",
+            staffing.recruiter.jurisdiction.as_ref(),
+        );
+        let path = "staffing.recruiter.country".to_string();
+        check_country(
+            &mut problems,
+            &mut warnings,
+            path,
+            staffing.recruiter.country.as_ref(),
             staffing.recruiter.jurisdiction.as_ref(),
         );
         recruiter_zone = match &staffing.recruiter.time_zone {
@@ -446,5 +506,39 @@ fn check_interviewer(
     match &person.time_zone {
         Some(zone) => problems.zone(&path("time_zone"), zone),
         None => meeting_zone.cloned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_country(code: &str) -> Result<ValidInterview, InvalidInterview> {
+        let mut interview: Interview =
+            serde_json::from_value(crate::examples::interview_example()).expect("the example");
+        interview.interviewers[0].country = Some(code.to_string());
+        validate(interview)
+    }
+
+    /// A country code is checked with a suggestion; a real country whose holidays are
+    /// not computed is valid, with a warning that says so.
+    #[test]
+    fn countries_are_checked_and_uncomputed_ones_warned_about() {
+        assert!(with_country("GB").expect("valid").warnings.is_empty());
+        let invalid = with_country("uk").expect_err("lower case is not a code");
+        assert_eq!(invalid.problems[0].field, "interviewers[0].country");
+        assert_eq!(invalid.problems[0].hint.as_deref(), Some("did you mean `GB`?"));
+        let mut florida: Interview =
+            serde_json::from_value(crate::examples::interview_example()).expect("the example");
+        florida.interviewers[0].jurisdiction = Some("US-FL".to_string());
+        florida.interviewers[0].country = Some("GB".to_string());
+        let invalid = validate(florida).expect_err("Florida is not in Great Britain");
+        assert_eq!(
+            invalid.problems[0].message,
+            "`GB` is not the country of the jurisdiction `US-FL`"
+        );
+        let japan = with_country("JP").expect("a real country");
+        assert_eq!(japan.warnings.len(), 1);
+        assert!(japan.warnings[0].message.contains("no public holidays for `JP`"));
     }
 }

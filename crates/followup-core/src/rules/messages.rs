@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::calendar::BusinessCalendar;
 use crate::human_time::{human, human_date};
 use crate::interview::OutreachPolicy;
 use crate::manifest::{ChannelManifest, SelectionMode};
@@ -128,6 +129,8 @@ impl<'a> Engine<'a> {
         let Some((lead, _)) = lead_interviewer(&self.iv.interview) else { return };
         let Some(lead) = people::interviewers(self.iv).into_iter().nth(lead) else { return };
         let target = self.meant_for(lead, people::recruiter(self.iv).as_ref());
+        // Business days are the recipient's: their country's holidays are skipped.
+        let calendar = self.calendar_of(&target.to);
         let (first_day, last_day, why) = match self.decision_date() {
             Some(decision) => {
                 let (a, b) = self.policy.check_in_after_decision;
@@ -137,8 +140,8 @@ impl<'a> Engine<'a> {
                     "They said they would be in touch by"
                 };
                 (
-                    self.calendar.add_business_days(decision, a),
-                    self.calendar.add_business_days(decision, b),
+                    calendar.add_business_days(decision, a),
+                    calendar.add_business_days(decision, b),
                     format!(
                         "{stated} {}: check in {a} to {b} business days after it",
                         human_date(decision)
@@ -149,8 +152,8 @@ impl<'a> Engine<'a> {
                 let (a, b) = self.policy.check_in_without_decision;
                 let day = self.interview_day();
                 (
-                    self.calendar.add_business_days(day, a),
-                    self.calendar.add_business_days(day, b),
+                    calendar.add_business_days(day, a),
+                    calendar.add_business_days(day, b),
                     format!(
                         "No decision date was given: check in {a} to {b} business days after the interview"
                     ),
@@ -161,7 +164,7 @@ impl<'a> Engine<'a> {
         let count = self.policy.check_in_count;
         // Each window is as wide as the first; each opens `spacing` business days after
         // the previous one opened, or after the previous one was really sent.
-        let width = self.business_days_between(first_day, last_day);
+        let width = business_days_between(&calendar, first_day, last_day);
         let away = self.progress.back_on(target.to.name);
         let mut from = first_day;
         for index in 0..count + u32::from(self.policy.closing_the_loop) {
@@ -169,11 +172,11 @@ impl<'a> Engine<'a> {
             if let Some(away) = away {
                 let back = away.until.unwrap_or_else(|| {
                     let noticed = away.noticed.to_zoned_datetime(target.to.zone.clone()).date();
-                    self.calendar.add_business_days(noticed, AWAY_WITHOUT_DATE_BUSINESS_DAYS)
+                    calendar.add_business_days(noticed, AWAY_WITHOUT_DATE_BUSINESS_DAYS)
                 });
                 if from < back {
                     // The first business day from the day they are back.
-                    from = self.calendar.add_business_days(back, 0);
+                    from = calendar.add_business_days(back, 0);
                     paused = Some(match away.until {
                         Some(day) => format!(
                             "{} is away until {} (automatic reply), so this waits until they are back",
@@ -187,13 +190,13 @@ impl<'a> Engine<'a> {
                     });
                 }
             }
-            let to = self.calendar.add_business_days(from, width);
+            let to = calendar.add_business_days(from, width);
             let zone = &target.to.zone;
             let (Some(start), Some(end)) = (
                 timing::at_local(from, self.policy.business_hours.start.0, zone),
                 timing::at_local(to, self.policy.business_hours.end.0, zone),
             ) else {
-                from = self.calendar.add_business_days(from, spacing);
+                from = calendar.add_business_days(from, spacing);
                 continue;
             };
             let closing = index == count;
@@ -223,19 +226,23 @@ impl<'a> Engine<'a> {
             from = match sent {
                 Some(at) => {
                     let day = at.to_zoned_datetime(zone.clone()).date();
-                    self.calendar.add_business_days(day, spacing)
+                    calendar.add_business_days(day, spacing)
                 }
-                None => self.calendar.add_business_days(from, spacing),
+                None => calendar.add_business_days(from, spacing),
             };
         }
     }
+}
 
-    /// How many business days `to` lies after `from` (0 when it does not).
-    fn business_days_between(&self, from: jiff::civil::Date, to: jiff::civil::Date) -> u32 {
-        let mut n = 0;
-        while n < 366 && self.calendar.add_business_days(from, n) < to {
-            n += 1;
-        }
-        n
+/// How many business days `to` lies after `from` (0 when it does not).
+fn business_days_between(
+    calendar: &BusinessCalendar,
+    from: jiff::civil::Date,
+    to: jiff::civil::Date,
+) -> u32 {
+    let mut n = 0;
+    while n < 366 && calendar.add_business_days(from, n) < to {
+        n += 1;
     }
+    n
 }

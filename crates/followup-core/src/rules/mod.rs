@@ -49,7 +49,7 @@ use select::Refusal;
 /// let interview = followup_core::validate::validate(interview)?;
 /// let email: ChannelManifest =
 ///     serde_json::from_value(followup_core::examples::manifest_example())?;
-/// let calendar = BusinessCalendar::new(HolidayRules::UsFederal);
+/// let calendar = BusinessCalendar::new(HolidayRules::default());
 ///
 /// let plan = rules::plan(&interview, &[email], &calendar, &TimingPolicy::default());
 /// assert!(plan.steps.iter().any(|step| step.id.starts_with("thank-you-")));

@@ -2,6 +2,7 @@
 
 use jiff::tz::TimeZone;
 
+use crate::country::Country;
 use crate::manifest::ContactKind;
 use crate::plan::RecipientKind;
 use crate::validate::ValidInterview;
@@ -13,6 +14,8 @@ pub(crate) struct Person<'a> {
     pub kind: RecipientKind,
     pub zone: TimeZone,
     pub jurisdiction: Option<&'a str>,
+    /// Whose public holidays they keep; `None` leaves the calendar's own.
+    pub country: Option<Country>,
     pub email: bool,
     pub phone: bool,
     pub linkedin: bool,
@@ -53,6 +56,7 @@ pub(crate) fn interviewers(iv: &ValidInterview) -> Vec<Person<'_>> {
             kind: RecipientKind::Interviewer,
             zone: zone.clone(),
             jurisdiction: person.jurisdiction.as_deref(),
+            country: country(person.country.as_deref(), zone),
             email: person.email.is_some(),
             phone: person.phone.is_some(),
             linkedin: person.linkedin.is_some(),
@@ -67,10 +71,12 @@ pub(crate) fn interviewers(iv: &ValidInterview) -> Vec<Person<'_>> {
 pub(crate) fn recruiter(iv: &ValidInterview) -> Option<Person<'_>> {
     let staffing = iv.interview.staffing.as_ref()?;
     let recruiter = &staffing.recruiter;
+    let zone = iv.recruiter_zone.clone().unwrap_or_else(|| iv.candidate_zone.clone());
     Some(Person {
         name: &recruiter.name,
         kind: RecipientKind::Recruiter,
-        zone: iv.recruiter_zone.clone().unwrap_or_else(|| iv.candidate_zone.clone()),
+        country: country(recruiter.country.as_deref(), &zone),
+        zone,
         jurisdiction: recruiter.jurisdiction.as_deref(),
         email: recruiter.email.is_some(),
         phone: recruiter.phone.is_some(),
@@ -78,4 +84,13 @@ pub(crate) fn recruiter(iv: &ValidInterview) -> Option<Person<'_>> {
         postal_address: false,
         opted_out: &recruiter.opted_out,
     })
+}
+
+/// A person's country: the one they were given (validation made sure it is a code),
+/// else the one their zone names.
+fn country(given: Option<&str>, zone: &TimeZone) -> Option<Country> {
+    match given {
+        Some(code) => Country::parse(code),
+        None => zone.iana_name().and_then(Country::of_zone),
+    }
 }

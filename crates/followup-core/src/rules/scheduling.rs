@@ -6,12 +6,14 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
+use crate::calendar::BusinessCalendar;
+use crate::country::Country;
 use crate::human_time::{human, human_date};
 use crate::manifest::{ChannelManifest, Reckoning, SelectionMode};
-use crate::plan::{Purpose, Step};
+use crate::plan::{Purpose, Step, lead_interviewer};
 use crate::time::Day;
 
-use super::people::Person;
+use super::people::{self, Person};
 use super::select::{self, Candidate, Refusal};
 use super::timing::{self, MomentKind, Window, hours, later, minutes};
 use super::{Engine, Target};
@@ -149,7 +151,24 @@ impl<'a> Engine<'a> {
             return Some(day.0);
         }
         let days = next.respond_within_business_days?;
-        Some(self.calendar.add_business_days(self.interview_day(), days))
+        Some(self.employer_calendar().add_business_days(self.interview_day(), days))
+    }
+
+    /// The business calendar of `person`: their country's public holidays, else the
+    /// calendar's own, and the style's extra dates either way.
+    pub(super) fn calendar_of(&self, person: &Person<'_>) -> BusinessCalendar {
+        self.calendar.for_country(person.country)
+    }
+
+    /// The employer's business days, which "we'll be in touch within N business days"
+    /// counts: the lead interviewer's.
+    fn employer_calendar(&self) -> BusinessCalendar {
+        let lead = lead_interviewer(&self.iv.interview)
+            .and_then(|(index, _)| people::interviewers(self.iv).into_iter().nth(index));
+        match lead {
+            Some(lead) => self.calendar_of(&lead),
+            None => self.calendar.clone(),
+        }
     }
 
     pub(super) fn interview_day(&self) -> Date {
@@ -168,15 +187,22 @@ impl<'a> Engine<'a> {
         intro: &[String],
     ) -> Option<Step> {
         let manifest = candidate.manifest;
-        let (zone, whose) = match manifest.hours.reckoned_in {
-            Reckoning::Recipient => {
-                (target.to.zone.clone(), format!("{}'s", target.to.first_name()))
+        // The step's business days are those of the person on whose clock it is read.
+        let (zone, whose, calendar) = match manifest.hours.reckoned_in {
+            Reckoning::Recipient => (
+                target.to.zone.clone(),
+                format!("{}'s", target.to.first_name()),
+                self.calendar_of(&target.to),
+            ),
+            Reckoning::Sender => {
+                let zone = self.iv.candidate_zone.clone();
+                let country = zone.iana_name().and_then(Country::of_zone);
+                (zone, "your".to_string(), self.calendar.for_country(country))
             }
-            Reckoning::Sender => (self.iv.candidate_zone.clone(), "your".to_string()),
         };
         let allowed = manifest.hours.allowed_in(target.to.jurisdiction);
         let (send_at, kind) =
-            timing::recommend(window, &zone, self.policy.business_hours, allowed, self.calendar)?;
+            timing::recommend(window, &zone, self.policy.business_hours, allowed, &calendar)?;
 
         let mut rationale = intro.to_vec();
         rationale.extend(candidate.reasons.iter().cloned());
@@ -208,12 +234,12 @@ impl<'a> Engine<'a> {
             MomentKind::BusinessHours => send_at,
             MomentKind::OutsideBusinessHours => window.end,
         };
-        rationale.extend(self.holidays_between(window.start, holidays_until, &zone));
+        rationale.extend(holidays_between(&calendar, window.start, holidays_until, &zone));
 
         let transit = manifest.delivery.transit_business_days;
         let arrives_by = (transit > 0).then(|| {
             let sent = send_at.to_zoned_datetime(zone.clone()).date();
-            Day(self.calendar.add_business_days(sent, transit))
+            Day(calendar.add_business_days(sent, transit))
         });
         if let Some(arrives) = arrives_by {
             rationale.push(format!(
@@ -237,26 +263,6 @@ impl<'a> Engine<'a> {
             rationale,
             warnings: Vec::new(),
         })
-    }
-
-    /// Sentences naming the holidays skipped between two instants.
-    fn holidays_between(&self, from: Timestamp, to: Timestamp, zone: &TimeZone) -> Vec<String> {
-        let mut day = from.to_zoned_datetime(zone.clone()).date();
-        let last = to.to_zoned_datetime(zone.clone()).date();
-        let mut out = Vec::new();
-        while day <= last {
-            if let Some(name) = self.calendar.holiday(day)
-                && !matches!(
-                    day.weekday(),
-                    jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
-                )
-            {
-                out.push(format!("{} is {name}, not a business day", human_date(day)));
-            }
-            let Ok(next) = day.tomorrow() else { break };
-            day = next;
-        }
-        out
     }
 
     /// A complement step, placed after the step it must follow.
@@ -321,4 +327,29 @@ impl<'a> Engine<'a> {
         }
         step
     }
+}
+
+/// Sentences naming the holidays skipped between two instants.
+fn holidays_between(
+    calendar: &BusinessCalendar,
+    from: Timestamp,
+    to: Timestamp,
+    zone: &TimeZone,
+) -> Vec<String> {
+    let mut day = from.to_zoned_datetime(zone.clone()).date();
+    let last = to.to_zoned_datetime(zone.clone()).date();
+    let mut out = Vec::new();
+    while day <= last {
+        if let Some(name) = calendar.holiday(day)
+            && !matches!(
+                day.weekday(),
+                jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+            )
+        {
+            out.push(format!("{} is {name}, not a business day", human_date(day)));
+        }
+        let Ok(next) = day.tomorrow() else { break };
+        day = next;
+    }
+    out
 }

@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn friday_evening_window_skips_to_monday_only_if_inside_window() {
-        let calendar = BusinessCalendar::new(HolidayRules::UsFederal);
+        let calendar = BusinessCalendar::new(HolidayRules::default());
         // Friday 2026-12-04 17:30 CST to Saturday 17:30: no business hours inside.
         let window = Window { start: ts("2026-12-04T23:30:00Z"), end: ts("2026-12-05T23:30:00Z") };
         let (at, kind) =
@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn evening_window_moves_to_next_morning() {
-        let calendar = BusinessCalendar::new(HolidayRules::UsFederal);
+        let calendar = BusinessCalendar::new(HolidayRules::default());
         // Tuesday 18:00 CST to Wednesday 18:00: Wednesday 09:00 is the first business moment.
         let window = Window { start: ts("2026-12-01T00:00:00Z"), end: ts("2026-12-02T00:00:00Z") };
         let (at, kind) =

@@ -7,14 +7,7 @@
 
 use jiff::civil::{Date, Weekday};
 
-/// A holiday as offices observe it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Holiday {
-    /// The day offices are closed.
-    pub observed: Date,
-    /// The holiday's name.
-    pub name: &'static str,
-}
+use super::Holiday;
 
 /// The federal holidays of `year`, observed dates, in calendar order of the holiday.
 ///
