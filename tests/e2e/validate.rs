@@ -22,7 +22,7 @@ fn validate(args: &[&str]) -> Run {
 }
 
 /// Each input of `tests/validate/` and the exit status it must give.
-const CASES: [(&str, i32); 17] = [
+const CASES: [(&str, i32); 18] = [
     ("unknown-field.toml", 3),
     ("wrong-enum.toml", 3),
     ("missing-required.toml", 3),
@@ -38,6 +38,7 @@ const CASES: [(&str, i32); 17] = [
     ("style-sms-too-long", 3),
     ("style-linkedin-over-cap", 3),
     ("style-timing-out-of-order", 3),
+    ("style-empty-placeholder", 3),
     ("many-problems.toml", 3),
     ("interviews.jsonl", 3),
 ];

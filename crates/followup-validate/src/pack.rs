@@ -223,10 +223,33 @@ fn render_directly(
                 request.style.signature = None;
                 // An include of a built-in template fails here; pass 2 covers it.
                 let Ok(prepared) = empty.prepare(&request) else { continue 'templates };
-                if let Err(err) = prepared.templates.render(name, &prepared.facts) {
-                    let context = Context { example: example.name, step: &step.id };
-                    let problem = template_problem(field(channel, name), &err.message);
-                    found.push(Some(channel), Some(name), err.line, problem, Some(context));
+                let context = Context { example: example.name, step: &step.id };
+                match prepared.templates.render(name, &prepared.facts) {
+                    Err(err) => {
+                        let problem = template_problem(field(channel, name), &err.message);
+                        found.push(Some(channel), Some(name), err.line, problem, Some(context));
+                    }
+                    Ok(_) => {
+                        let empty = followup_plugin::drafting::take_empty_placeholders();
+                        if let Some(first) = empty.first() {
+                            // Worded and filed as the drafts' own check, so that a gap
+                            // pass 2 found too is reported once.
+                            let check =
+                                followup_plugin::drafting::checks::placeholders(empty.clone());
+                            let problem = Problem::error(
+                                field(channel, name),
+                                "check:placeholders",
+                                tidy(&check.message),
+                            );
+                            found.push(
+                                Some(channel),
+                                Some(name),
+                                first.line,
+                                problem,
+                                Some(context),
+                            );
+                        }
+                    }
                 }
             }
         }

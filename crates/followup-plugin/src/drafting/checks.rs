@@ -149,11 +149,37 @@ pub fn refers_back(facts: &Facts, text: &str) -> Check {
     }
 }
 
+/// Fails when a placeholder of the draft's templates rendered empty (see
+/// [`super::take_empty_placeholders`]), naming it: the message has a gap where a fact
+/// should be.
+pub fn placeholders(empty: Vec<super::EmptyPlaceholder>) -> Check {
+    const NAME: &str = "placeholders";
+    let Some(first) = empty.first() else {
+        return Check::pass(NAME, "every placeholder has a value");
+    };
+    let line = first.line.map(|l| format!(", line {l}")).unwrap_or_default();
+    let more = match empty.len() {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    Check::fail(
+        NAME,
+        format!(
+            "`{}` in template `{}`{line} renders empty for this interview{more}; put it inside {{% if … %}} or give the fact in the interview",
+            first.placeholder, first.template
+        ),
+    )
+}
+
 /// The checks every message gets: personalisation, filler, not the resume, and for
 /// check-ins a reference back to the interview.
 pub fn standard(facts: &Facts, all_strengths: &[String], text: &str) -> Vec<Check> {
-    let mut checks =
-        vec![personalisation(facts, text), filler(text), resume_repetition(all_strengths, text)];
+    let mut checks = vec![
+        placeholders(super::take_empty_placeholders()),
+        personalisation(facts, text),
+        filler(text),
+        resume_repetition(all_strengths, text),
+    ];
     if matches!(facts.purpose, Purpose::CheckIn | Purpose::ClosingTheLoop) {
         checks.push(refers_back(facts, text));
     }

@@ -11,4 +11,6 @@ mod facts;
 mod templates;
 
 pub use facts::{Facts, PersonFacts};
-pub use templates::{Fitted, Prepared, TemplateError, Templates, tidy};
+pub use templates::{
+    EmptyPlaceholder, Fitted, Prepared, TemplateError, Templates, take_empty_placeholders, tidy,
+};

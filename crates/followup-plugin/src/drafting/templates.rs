@@ -35,6 +35,9 @@ pub struct Templates {
     budget: RenderBudget,
     /// The templates of this set that went over their budget, with the error they gave.
     over_budget: Arc<Mutex<HashMap<(String, RenderBudget), TemplateError>>>,
+    /// The text tera compiled for each template (a style's with its meter calls), to
+    /// quote the placeholder an error's span points at.
+    compiled_texts: Arc<HashMap<String, String>>,
 }
 
 /// Compiled template sets by their `(name, source, metered)` triples.
@@ -175,6 +178,9 @@ impl Templates {
             compiled: Arc::default(),
             budget: RenderBudget::default(),
             over_budget: Arc::default(),
+            compiled_texts: Arc::new(
+                prepared.iter().map(|(n, t)| ((*n).to_string(), t.to_string())).collect(),
+            ),
         })
     }
 
@@ -206,6 +212,8 @@ impl Templates {
     /// Returns the style template that does not parse or render, with its line.
     pub fn prepare(&self, request: &RenderRequest) -> Result<Prepared<'_>, TemplateError> {
         let style = &request.style;
+        // A new draft starts with no empty placeholders found.
+        drop(take_empty_placeholders());
         let mut facts = Facts::from_request(request);
         let templates = if style.templates.is_empty() && style.render_budget == self.budget {
             std::borrow::Cow::Borrowed(self)
@@ -253,14 +261,21 @@ impl Templates {
         self.tera.contains_template(name)
     }
 
-    /// Renders a template with the facts and tidies the result.
+    /// Renders a template with the facts and tidies the result. A placeholder that
+    /// renders empty (an empty fact printed without an `{% if %}` around it) is not an
+    /// error here: the text is rendered with it empty, and the placeholder is kept for
+    /// [`take_empty_placeholders`] (which [`super::checks::standard`] turns into a
+    /// failed `placeholders` check).
     ///
     /// # Errors
     ///
     /// Returns the template's name, line and message when rendering fails (an unknown
-    /// variable, a filter on the wrong type).
+    /// variable, a filter on the wrong type, the render budget).
     pub fn render(&self, name: &str, facts: &Facts) -> Result<String, TemplateError> {
-        self.render_in(name, &context_of(name, facts)?)
+        let mut contexts = Contexts::new(name, facts)?;
+        let (text, empty) = self.render_in(name, &mut contexts)?;
+        remember_empty_placeholders(empty);
+        Ok(text)
     }
 
     /// These templates, rendering under `budget`.
@@ -268,12 +283,52 @@ impl Templates {
         Templates { budget, ..self.clone() }
     }
 
-    fn render_in(&self, name: &str, context: &Context) -> Result<String, TemplateError> {
+    /// Renders with the empty facts left out, so that printing one fails; on such a
+    /// failure renders again with every fact, and returns that text with the
+    /// placeholder that was empty.
+    fn render_in(
+        &self,
+        name: &str,
+        contexts: &mut Contexts<'_>,
+    ) -> Result<(String, Vec<EmptyPlaceholder>), TemplateError> {
+        let first = match self.render_with(name, &contexts.stripped) {
+            Ok(text) => return Ok((text, Vec::new())),
+            Err(Failure::OverBudget(err)) => return Err(err),
+            Err(Failure::Tera(err)) => err,
+        };
+        match self.render_with(name, contexts.full()?) {
+            Ok(text) => Ok((text, vec![self.empty_placeholder(name, &first)])),
+            Err(Failure::OverBudget(err)) => Err(err),
+            Err(Failure::Tera(err)) => Err(template_error(name, &err)),
+        }
+    }
+
+    /// What an error of a render without the empty facts points at.
+    fn empty_placeholder(&self, name: &str, err: &tera::Error) -> EmptyPlaceholder {
+        let located = template_error(name, err);
+        let quoted = match err.kind() {
+            ErrorKind::RenderingError(report) => self
+                .compiled_texts
+                .get(&located.template)
+                .and_then(|text| text.get(report.span().range.clone()))
+                .map(|expression| format!("{{{{ {} }}}}", expression.trim())),
+            _ => None,
+        };
+        EmptyPlaceholder {
+            template: located.template,
+            line: located.line,
+            placeholder: quoted
+                .filter(|q| !q.is_empty())
+                .unwrap_or_else(|| "a placeholder".to_string()),
+        }
+    }
+
+    fn render_with(&self, name: &str, context: &Context) -> Result<String, Failure> {
         let key = (name.to_string(), self.budget);
         if let Ok(over) = self.over_budget.lock()
             && let Some(err) = over.get(&key)
         {
-            return Err(err.clone());
+            return Err(Failure::OverBudget(err.clone()));
         }
         let mut out = Vec::new();
         let (rendered, exceeded) = budget::metered(&self.budget, || {
@@ -286,12 +341,95 @@ impl Templates {
             if let Ok(mut over) = self.over_budget.lock() {
                 over.insert(key, err.clone());
             }
-            return Err(err);
+            return Err(Failure::OverBudget(err));
         }
-        rendered.map_err(|err| template_error(name, &err))?;
+        rendered.map_err(Failure::Tera)?;
         // Tera writes only text it was given as `str`, so the bytes are UTF-8.
         let text = String::from_utf8_lossy(&out);
         Ok(tidy(&text))
+    }
+}
+
+/// Why one render failed: its budget (final), or tera (which may be an empty fact).
+enum Failure {
+    OverBudget(TemplateError),
+    Tera(tera::Error),
+}
+
+/// A placeholder that rendered empty: the candidate's file lacks the fact, and the
+/// template prints it without an `{% if %}` around it, so the message has a gap
+/// ("Done with  at Front Range").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmptyPlaceholder {
+    /// The template it is in.
+    pub template: String,
+    /// Its line, when known.
+    pub line: Option<usize>,
+    /// The placeholder (`{{ topic }}`), or "a placeholder" when it cannot be quoted.
+    pub placeholder: String,
+}
+
+thread_local! {
+    static EMPTY_PLACEHOLDERS: std::cell::RefCell<Vec<EmptyPlaceholder>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn remember_empty_placeholders(found: Vec<EmptyPlaceholder>) {
+    if !found.is_empty() {
+        EMPTY_PLACEHOLDERS.with(|all| all.borrow_mut().extend(found));
+    }
+}
+
+/// The placeholders that rendered empty on this thread since the last call (or since
+/// the draft's [`Templates::prepare`]). A channel renders and checks a draft on one
+/// thread, so these are the current draft's.
+pub fn take_empty_placeholders() -> Vec<EmptyPlaceholder> {
+    EMPTY_PLACEHOLDERS.with(|all| std::mem::take(&mut *all.borrow_mut()))
+}
+
+/// The facts as template contexts: without the empty ones (what a render uses first)
+/// and, built only when a render needs it, with all of them.
+struct Contexts<'f> {
+    name: &'f str,
+    facts: &'f Facts,
+    stripped: Context,
+    full: Option<Context>,
+}
+
+impl<'f> Contexts<'f> {
+    fn new(name: &'f str, facts: &'f Facts) -> Result<Contexts<'f>, TemplateError> {
+        let mut value = serde_json::to_value(facts).map_err(|err| TemplateError {
+            template: name.to_string(),
+            line: None,
+            message: err.to_string(),
+        })?;
+        strip_empty(&mut value);
+        let stripped = Context::from_serialize(&value).map_err(|err| template_error(name, &err))?;
+        Ok(Contexts { name, facts, stripped, full: None })
+    }
+
+    fn full(&mut self) -> Result<&Context, TemplateError> {
+        if self.full.is_none() {
+            self.full = Some(context_of(self.name, self.facts)?);
+        }
+        self.full.as_ref().ok_or_else(|| TemplateError {
+            template: self.name.to_string(),
+            line: None,
+            message: "the facts could not be made a context".to_string(),
+        })
+    }
+}
+
+/// Removes empty texts and missing values from objects, at any depth, so that a
+/// template sees an empty fact as not defined.
+fn strip_empty(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.retain(|_, v| !(v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty())));
+            map.values_mut().for_each(strip_empty);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_empty),
+        _ => {}
     }
 }
 
@@ -321,24 +459,32 @@ impl Templates {
         facts: &Facts,
         fits: impl Fn(&str) -> bool,
     ) -> Result<Fitted, TemplateError> {
-        let mut shortest: Option<Fitted> = None;
+        let mut shortest: Option<(Fitted, Vec<EmptyPlaceholder>)> = None;
         // The facts become a template context once, not once per candidate: with many
         // interviewers the context is the larger part of the cost.
-        let mut context: Option<Context> = None;
+        let mut contexts: Option<Contexts<'_>> = None;
         for name in names.iter().filter(|name| self.has(name)) {
-            if context.is_none() {
-                context = Some(context_of(name, facts)?);
+            if contexts.is_none() {
+                contexts = Some(Contexts::new(name, facts)?);
             }
-            let Some(context) = context.as_ref() else { continue };
-            let text = self.render_in(name, context)?;
+            let Some(contexts) = contexts.as_mut() else { continue };
+            let (text, empty) = self.render_in(name, contexts)?;
             if fits(&text) {
+                // Only the text that is used can have a gap that matters.
+                remember_empty_placeholders(empty);
                 return Ok(Fitted { text, template: (*name).to_string(), fits: true });
             }
-            if shortest.as_ref().is_none_or(|s| text.chars().count() < s.text.chars().count()) {
-                shortest = Some(Fitted { text, template: (*name).to_string(), fits: false });
+            if shortest.as_ref().is_none_or(|(s, _)| text.chars().count() < s.text.chars().count())
+            {
+                shortest =
+                    Some((Fitted { text, template: (*name).to_string(), fits: false }, empty));
             }
         }
-        shortest.ok_or_else(|| TemplateError {
+        if let Some((fitted, empty)) = shortest {
+            remember_empty_placeholders(empty);
+            return Ok(fitted);
+        }
+        Err(TemplateError {
             template: names.join(", "),
             line: None,
             message: "no such template".to_string(),
@@ -466,6 +612,32 @@ mod tests {
         let budget = RenderBudget { milliseconds: Some(u32::MAX), output_kib: Some(u32::MAX) };
         assert_eq!(budget.time(), std::time::Duration::from_secs(5));
         assert_eq!(budget.output_bytes(), 4096 * 1024);
+    }
+
+    #[test]
+    fn an_empty_fact_printed_is_found_and_a_guarded_one_is_not() {
+        let mut facts = example_facts();
+        facts.next_steps = None;
+        facts.tone = Some(String::new());
+        let templates = Templates::from_sources(&[
+            ("gap", "Done with {{ company }}.\nThey said: {{ next_steps }}."),
+            ("guarded", "Done.{% if next_steps %} They said: {{ next_steps }}.{% endif %}{% if tone %} {{ tone }}{% endif %}"),
+        ])
+        .expect("parses");
+        drop(take_empty_placeholders());
+        let text = templates.render("gap", &facts).expect("renders with the gap");
+        assert!(text.ends_with("They said: ."), "{text}");
+        let found = take_empty_placeholders();
+        assert_eq!(
+            found,
+            [EmptyPlaceholder {
+                template: "gap".to_string(),
+                line: Some(2),
+                placeholder: "{{ next_steps }}".to_string()
+            }]
+        );
+        assert_eq!(templates.render("guarded", &facts).expect("renders"), "Done.");
+        assert!(take_empty_placeholders().is_empty(), "a guarded fact is no gap");
     }
 
     #[test]
