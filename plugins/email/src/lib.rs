@@ -98,10 +98,11 @@ impl Channel for Email {
 impl Email {
     fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         let purpose = request.step.purpose;
-        if !self.manifest().purposes.contains(&purpose) {
+        let manifest = self.manifest();
+        if !manifest.purposes.contains(&purpose) {
             return Err(format!("email does not carry a {}", purpose.label()).into());
         }
-        let limits = self.manifest().limits;
+        let limits = manifest.limits;
         let prepared = self.templates.prepare(request)?;
         let facts = &prepared.facts;
         let templates = &prepared.templates;

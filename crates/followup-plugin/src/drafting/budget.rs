@@ -94,7 +94,9 @@ impl Meter {
             time: budget.time(),
             output_bytes: budget.output_bytes(),
             written: 0,
-            memory_at_start: resident_bytes(),
+            // Read at the first sample, not here: most renders end long before it, and
+            // reading costs a system call (a render cannot grow far in a millisecond).
+            memory_at_start: None,
             memory_checked: now,
             exceeded: None,
         }
@@ -111,10 +113,15 @@ impl Meter {
         }
         if now.duration_since(self.memory_checked) >= MEMORY_SAMPLE_EVERY {
             self.memory_checked = now;
-            if let (Some(start), Some(current)) = (self.memory_at_start, resident_bytes())
-                && current.saturating_sub(start) > MEMORY_GROWTH_BYTES
-            {
-                return self.stop(Exceeded::Memory);
+            let current = resident_bytes();
+            match (self.memory_at_start, current) {
+                (None, _) => self.memory_at_start = current,
+                (Some(start), Some(current))
+                    if current.saturating_sub(start) > MEMORY_GROWTH_BYTES =>
+                {
+                    return self.stop(Exceeded::Memory);
+                }
+                _ => {}
             }
         }
         Ok(())

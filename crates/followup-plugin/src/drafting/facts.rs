@@ -23,6 +23,64 @@ use followup_core::phrasing;
 use followup_core::plan::{Purpose, RecipientKind};
 use serde::Serialize;
 
+/// Whether empty facts are serialized too: only while the context for a render that
+/// must show them is built (see [`with_empty_facts`]). Templates otherwise see an empty
+/// fact as not defined, so that printing one is caught (the `placeholders` check).
+/// Skipping them while serializing, rather than stripping a serialized copy, keeps a
+/// render to one conversion of the facts.
+mod empty_facts {
+    use std::cell::Cell;
+
+    thread_local! {
+        static KEPT: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Runs `f` with empty facts serialized.
+    pub fn with_empty_facts<T>(f: impl FnOnce() -> T) -> T {
+        let before = KEPT.with(|kept| kept.replace(true));
+        let result = f();
+        KEPT.with(|kept| kept.set(before));
+        result
+    }
+
+    pub(super) fn kept() -> bool {
+        KEPT.with(Cell::get)
+    }
+}
+
+pub use empty_facts::with_empty_facts;
+
+fn skipped_text(text: &str) -> bool {
+    !empty_facts::kept() && text.trim().is_empty()
+}
+
+fn skipped_option<T: OptionalText>(value: &Option<T>) -> bool {
+    !empty_facts::kept() && value.as_ref().is_none_or(OptionalText::is_blank)
+}
+
+/// A value that can be blank: an empty text is as good as none.
+trait OptionalText {
+    fn is_blank(&self) -> bool;
+}
+
+impl OptionalText for String {
+    fn is_blank(&self) -> bool {
+        self.trim().is_empty()
+    }
+}
+
+impl OptionalText for u32 {
+    fn is_blank(&self) -> bool {
+        false
+    }
+}
+
+impl OptionalText for PersonFacts {
+    fn is_blank(&self) -> bool {
+        false
+    }
+}
+
 /// The default closing before the signature.
 const DEFAULT_SIGN_OFF: &str = "Best regards";
 
@@ -33,15 +91,20 @@ const STRENGTHS_TO_RESTATE: usize = 2;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PersonFacts {
     /// Full name.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub name: String,
     /// First name, for greetings.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub first_name: String,
     /// Job title, when known.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub title: Option<String>,
     /// Their honorific (`Ms.`, `Dr.`), when the interview gives one.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub honorific: Option<String>,
     /// How a formal letter addresses them: `Ms. Goldberg` with an honorific, else the
     /// full name.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub formal_name: String,
 }
 
@@ -81,14 +144,19 @@ impl PersonFacts {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct CandidateFacts {
     /// Full name.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub name: String,
     /// First name.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub first_name: String,
     /// The signature block (the name when none is given).
+    #[serde(skip_serializing_if = "skipped_text")]
     pub signature: String,
     /// Email address, when given.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub email: Option<String>,
     /// Phone number, when given.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub phone: Option<String>,
     /// Postal address lines.
     pub address: Vec<String>,
@@ -100,6 +168,7 @@ pub struct Facts {
     /// What the message is for (`thank_you`, `check_in`, ...).
     pub purpose: Purpose,
     /// For check-ins, which one (1, 2).
+    #[serde(skip_serializing_if = "skipped_option")]
     pub sequence: Option<u32>,
     /// The candidate.
     pub candidate: CandidateFacts,
@@ -115,41 +184,57 @@ pub struct Facts {
     /// Names copied on the message.
     pub cc: Vec<String>,
     /// The employer's name.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub company: String,
     /// The job title.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub role: String,
     /// The kind of role (`professional`, `shift`, ...).
+    #[serde(skip_serializing_if = "skipped_text")]
     pub role_kind: String,
     /// Something discussed with `about`, when any was listed.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub topic: Option<String>,
     /// Everything discussed with `about`.
     pub topics: Vec<String>,
     /// One or two strengths to restate.
     pub strengths: Vec<String>,
     /// A point to clarify briefly.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub clarify: Option<String>,
     /// Why the candidate wants the job.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub motivation: Option<String>,
     /// The weekday of the interview, in the meeting's zone (`Tuesday`).
+    #[serde(skip_serializing_if = "skipped_text")]
     pub interview_day: String,
     /// The date of the interview (`November 24`).
+    #[serde(skip_serializing_if = "skipped_text")]
     pub interview_date: String,
     /// When the interview was, seen from the moment the message is sent: `today`,
     /// `yesterday`, `on Monday` (within the week) or `on November 24`.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub interview_when: String,
     /// How the interview was held, as a noun (`video call`, `phone call`, `visit`).
+    #[serde(skip_serializing_if = "skipped_text")]
     pub meeting_format: String,
     /// When the decision is expected (`Friday, December 4`), if said.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub decision: Option<String>,
     /// What the employer said about next steps, in the candidate's words.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub next_steps: Option<String>,
     /// The staffing firm that placed the candidate, else the style's firm, if any.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub firm: Option<String>,
     /// The recruiter, if any.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub recruiter: Option<PersonFacts>,
     /// The closing before the signature.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub sign_off: String,
     /// The style's tone (`warm`, `formal`, `brief`), when it sets one.
+    #[serde(skip_serializing_if = "skipped_option")]
     pub tone: Option<String>,
     /// The other interviewers, by name (for a debrief).
     pub other_interviewers: Vec<String>,
@@ -161,8 +246,10 @@ pub struct Facts {
     /// with the company's name (added on top when no line names it).
     pub recipient_address: Vec<String>,
     /// The date the message is sent, in the step's zone (`December 7, 2026`).
+    #[serde(skip_serializing_if = "skipped_text")]
     pub send_date: String,
     /// The spelling to follow: `en-US` or `en-GB`.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub spelling: String,
     /// Which wording to use where a template has several: the position of `about`
     /// among the interviewers (0 for the first, and for a message about no one).
@@ -173,14 +260,18 @@ pub struct Facts {
     pub decides: bool,
     /// `strengths` as sentences of the candidate's own (`In my last role I cut ...`),
     /// worded after `variant`; empty when there are none.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub strength_sentences: String,
     /// The first of `strengths` as something to say more about (`how I cut …`,
     /// `SQL performance tuning`); empty when there are none.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub strength_reference: String,
     /// `motivation` as a sentence naming the company; empty when there is none.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub motivation_sentence: String,
     /// What was discussed with each interviewer, one sentence per person
     /// (`With Tanya Okafor, we talked about A and B.`); empty when nothing was listed.
+    #[serde(skip_serializing_if = "skipped_text")]
     pub discussed_sentences: String,
 }
 

@@ -10,7 +10,7 @@ pub mod checks;
 mod facts;
 mod templates;
 
-pub use facts::{Facts, PersonFacts};
+pub use facts::{Facts, PersonFacts, with_empty_facts};
 pub use templates::{
     EmptyPlaceholder, Fitted, Prepared, TemplateError, Templates, take_empty_placeholders, tidy,
 };

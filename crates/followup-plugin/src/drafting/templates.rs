@@ -398,38 +398,21 @@ struct Contexts<'f> {
 
 impl<'f> Contexts<'f> {
     fn new(name: &'f str, facts: &'f Facts) -> Result<Contexts<'f>, TemplateError> {
-        let mut value = serde_json::to_value(facts).map_err(|err| TemplateError {
-            template: name.to_string(),
-            line: None,
-            message: err.to_string(),
-        })?;
-        strip_empty(&mut value);
-        let stripped = Context::from_serialize(&value).map_err(|err| template_error(name, &err))?;
+        // Facts serialize without their empty values (see `facts::with_empty_facts`).
+        let stripped = context_of(name, facts)?;
         Ok(Contexts { name, facts, stripped, full: None })
     }
 
     fn full(&mut self) -> Result<&Context, TemplateError> {
         if self.full.is_none() {
-            self.full = Some(context_of(self.name, self.facts)?);
+            let (name, facts) = (self.name, self.facts);
+            self.full = Some(super::with_empty_facts(|| context_of(name, facts))?);
         }
         self.full.as_ref().ok_or_else(|| TemplateError {
             template: self.name.to_string(),
             line: None,
             message: "the facts could not be made a context".to_string(),
         })
-    }
-}
-
-/// Removes empty texts and missing values from objects, at any depth, so that a
-/// template sees an empty fact as not defined.
-fn strip_empty(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            map.retain(|_, v| !(v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty())));
-            map.values_mut().for_each(strip_empty);
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_empty),
-        _ => {}
     }
 }
 
