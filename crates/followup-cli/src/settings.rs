@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use followup_core::time::Moment;
-use followup_host::SearchPath;
+use followup_host::{Limits, PluginIsolation, RunnerCommand, SearchPath};
 use jiff::Timestamp;
 
 pub use crate::args::DocumentKind;
@@ -144,6 +144,9 @@ pub struct PluginsCheckSettings {
     /// The library to check.
     pub path: PathBuf,
     pub format: OutputFormat,
+    /// How the library runs: always in a child process, so that a crash is a failed
+    /// check rather than a dead command.
+    pub isolation: PluginIsolation,
 }
 
 /// Settings of `followup validate`.
@@ -217,6 +220,8 @@ pub enum ProfileChoice {
 /// The process's environment, read once.
 pub struct Environment {
     pub plugin_path: Option<OsString>,
+    /// This program's own file, which isolated plugins run in (see [`plugin_runner`]).
+    pub executable: Option<PathBuf>,
     pub executable_dir: Option<PathBuf>,
     pub config_dir: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
@@ -233,12 +238,11 @@ impl Environment {
     pub fn from_process() -> Environment {
         use etcetera::BaseStrategy;
         let base = etcetera::choose_base_strategy().ok();
+        let executable = std::env::current_exe().ok().and_then(|exe| exe.canonicalize().ok());
         Environment {
             plugin_path: std::env::var_os(PLUGIN_PATH_VAR),
-            executable_dir: std::env::current_exe()
-                .ok()
-                .and_then(|exe| exe.canonicalize().ok())
-                .and_then(|exe| exe.parent().map(PathBuf::from)),
+            executable_dir: executable.as_ref().and_then(|exe| exe.parent().map(PathBuf::from)),
+            executable,
             config_dir: base.as_ref().map(|b| b.config_dir().join("followup")),
             data_dir: base.as_ref().map(|b| b.data_dir().join("followup")),
             store_path: std::env::var_os(track::STORE_VAR),
@@ -259,12 +263,15 @@ impl Settings {
     /// Resolves the command line against the environment.
     pub fn resolve(cli: Cli, env: Environment) -> anyhow::Result<Settings> {
         plugin_dirs::check(&cli.plugin_dirs, env.plugin_path.as_deref())?;
-        let search = SearchPath::standard(
+        let mut search = SearchPath::standard(
             &cli.plugin_dirs,
             env.plugin_path.as_deref(),
             env.executable_dir.as_deref(),
             env.data_dir.as_ref().map(|d| d.join("plugins")).as_deref(),
         );
+        if cli.isolate_plugins {
+            search.set_isolation(plugin_runner(&env)?);
+        }
         let store = track::store_path(cli.store, &env);
         let command = match track::resolve(cli.command, store.clone(), &env, search.clone())? {
             Ok(settings) => return Ok(Settings::Track(settings)),
@@ -322,6 +329,10 @@ impl Settings {
             }
             Command::Plugins(PluginsArgs { action, format }) => match action {
                 None | Some(PluginsAction::List) => {
+                    // Listing is where a user looks when a plugin misbehaves, so a
+                    // crashing or hanging plugin must not take the list with it.
+                    let mut search = search;
+                    search.set_isolation(plugin_runner(&env)?);
                     Settings::Plugins(PluginsSettings { format, search })
                 }
                 Some(PluginsAction::New(PluginsNewArgs { name, dir, followup_path })) => {
@@ -329,7 +340,11 @@ impl Settings {
                     Settings::PluginsNew(PluginsNewSettings { name, dir, followup_path })
                 }
                 Some(PluginsAction::Check(PluginsCheckArgs { path, format })) => {
-                    Settings::PluginsCheck(PluginsCheckSettings { path, format })
+                    Settings::PluginsCheck(PluginsCheckSettings {
+                        path,
+                        format,
+                        isolation: plugin_runner(&env)?,
+                    })
                 }
             },
             Command::Validate(ValidateArgs { files, kind, jsonl, format }) => {
@@ -402,6 +417,23 @@ impl Settings {
             }
         })
     }
+}
+
+/// How to run a plugin in a child process: this program again, as its hidden runner
+/// subcommand, under the default limits.
+///
+/// # Errors
+///
+/// This program's own file is not known, which the runner needs.
+fn plugin_runner(env: &Environment) -> anyhow::Result<PluginIsolation> {
+    let program = env.executable.clone().context(
+        "cannot find this program's own file, in which plugins run apart; reinstall followup",
+    )?;
+    Ok(PluginIsolation::Child(RunnerCommand {
+        program,
+        args: vec![crate::plugin_runner::SUBCOMMAND.into()],
+        limits: Limits::default(),
+    }))
 }
 
 fn paper_of(paper: Paper) -> followup_core::export::Paper {

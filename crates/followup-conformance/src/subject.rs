@@ -71,6 +71,9 @@ impl Subject for Library<'_> {
             Err(RenderError::Failed { message, .. }) => Answer::Error(message),
             Err(RenderError::Panicked { message, .. }) => Answer::Panicked(message),
             Err(RenderError::Invalid { detail, .. }) => Answer::Malformed(detail),
+            Err(RenderError::Stopped { detail, .. }) => {
+                Answer::Malformed(format!("failed in its runner process: it {detail}"))
+            }
             Err(other) => Answer::Malformed(other.to_string()),
         }
     }
@@ -85,6 +88,9 @@ impl Subject for Library<'_> {
             Err(ExportError::Panicked { message, .. }) => Exported::Panicked(message),
             Err(ExportError::BadFileName { name, reason, .. }) => {
                 Exported::Refused(format!("the host refuses the file name {name}: {reason}"))
+            }
+            Err(ExportError::Stopped { detail, .. }) => {
+                Exported::Refused(format!("failed in its runner process: it {detail}"))
             }
             Err(ExportError::Invalid { detail, .. }) => Exported::Refused(format!(
                 "answered with something that is not a list of files: {detail}"
