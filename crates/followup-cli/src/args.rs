@@ -63,6 +63,10 @@ pub struct Cli {
     /// always do.
     #[arg(long, global = true)]
     pub isolate_plugins: bool,
+    /// How long one call to a plugin run in a child process may take, in seconds,
+    /// before the plugin is stopped and reported (default 10, at most 3600).
+    #[arg(long, value_name = "SECONDS", global = true)]
+    pub plugin_time_limit: Option<f64>,
 }
 
 /// The subcommands.

@@ -269,8 +269,9 @@ impl Settings {
             env.executable_dir.as_deref(),
             env.data_dir.as_ref().map(|d| d.join("plugins")).as_deref(),
         );
+        let limits = plugin_limits(cli.plugin_time_limit)?;
         if cli.isolate_plugins {
-            search.set_isolation(plugin_runner(&env)?);
+            search.set_isolation(plugin_runner(&env, limits)?);
         }
         let store = track::store_path(cli.store, &env);
         let command = match track::resolve(cli.command, store.clone(), &env, search.clone())? {
@@ -332,7 +333,7 @@ impl Settings {
                     // Listing is where a user looks when a plugin misbehaves, so a
                     // crashing or hanging plugin must not take the list with it.
                     let mut search = search;
-                    search.set_isolation(plugin_runner(&env)?);
+                    search.set_isolation(plugin_runner(&env, limits)?);
                     Settings::Plugins(PluginsSettings { format, search })
                 }
                 Some(PluginsAction::New(PluginsNewArgs { name, dir, followup_path })) => {
@@ -343,7 +344,7 @@ impl Settings {
                     Settings::PluginsCheck(PluginsCheckSettings {
                         path,
                         format,
-                        isolation: plugin_runner(&env)?,
+                        isolation: plugin_runner(&env, limits)?,
                     })
                 }
             },
@@ -419,20 +420,43 @@ impl Settings {
     }
 }
 
+/// The longest time limit `--plugin-time-limit` may set, in seconds: an hour.
+const MAX_PLUGIN_TIME_LIMIT: f64 = 3600.0;
+
+/// The limits of a plugin run in a child process: the defaults, with the time limit
+/// `--plugin-time-limit` gives.
+///
+/// # Errors
+///
+/// A time limit that is not a number of seconds above 0 and at most an hour.
+fn plugin_limits(seconds: Option<f64>) -> Result<Limits, UsageError> {
+    let mut limits = Limits::default();
+    if let Some(seconds) = seconds {
+        if !(seconds > 0.0 && seconds <= MAX_PLUGIN_TIME_LIMIT) {
+            return Err(UsageError(format!(
+                "--plugin-time-limit: {seconds} is not a number of seconds above 0 and at most {MAX_PLUGIN_TIME_LIMIT}; the default is {}",
+                Limits::DEFAULT_CALL_TIMEOUT.as_secs()
+            )));
+        }
+        limits.call_timeout = std::time::Duration::from_secs_f64(seconds);
+    }
+    Ok(limits)
+}
+
 /// How to run a plugin in a child process: this program again, as its hidden runner
-/// subcommand, under the default limits.
+/// subcommand, under `limits`.
 ///
 /// # Errors
 ///
 /// This program's own file is not known, which the runner needs.
-fn plugin_runner(env: &Environment) -> anyhow::Result<PluginIsolation> {
+fn plugin_runner(env: &Environment, limits: Limits) -> anyhow::Result<PluginIsolation> {
     let program = env.executable.clone().context(
         "cannot find this program's own file, in which plugins run apart; reinstall followup",
     )?;
     Ok(PluginIsolation::Child(RunnerCommand {
         program,
         args: vec![crate::plugin_runner::SUBCOMMAND.into()],
-        limits: Limits::default(),
+        limits,
     }))
 }
 

@@ -383,7 +383,9 @@ impl Runner {
     pub(crate) fn call(&self, call: Call, input: &[u8]) -> Result<(u32, Vec<u8>), CallFailure> {
         let mut state = self.lock();
         if let Some(reason) = &state.stopped {
-            return Err(CallFailure::Stopped(format!("had failed before ({reason})")));
+            return Err(CallFailure::Stopped(format!(
+                "stopped on an earlier call, when it {reason}"
+            )));
         }
         let mut frame = Vec::with_capacity(9 + input.len());
         frame.push(call as u8);
