@@ -2,6 +2,7 @@
  * it without reading it and name the library (issue 14; a 1 GB answer once took
  * 3.2 GB). */
 #define FAULT_RENDER
+#define FAULT_CHOSEN
 #include "fault.h"
 
 #define HUGE_ANSWER ((size_t)17 * 1024 * 1024)

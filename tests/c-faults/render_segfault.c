@@ -1,6 +1,7 @@
 /* render crashes the process with SIGSEGV: the draft fails naming the library, and the
  * other channels still draft (issue 14). */
 #define FAULT_RENDER
+#define FAULT_CHOSEN
 #include "fault.h"
 
 static volatile int *volatile nowhere = NULL;
