@@ -5,8 +5,8 @@
 //!
 //! The faults are the C plugins of `tests/c-faults`, each installed as the plugin for
 //! `pigeon`. The bundled plugins next to the `followup` binary are the others. The
-//! hangs run under `--plugin-time-limit 0.5` so that the tests wait half a second, not
-//! the default 10.
+//! hangs run under `--plugin-time-limit 1` so that the tests wait a second, not the
+//! default 10.
 
 use followup_test_support::{ScratchDir, c_fault_plugin};
 use followup_tests::{Invocation, Run, run_followup, workspace_root};
@@ -14,13 +14,21 @@ use followup_tests::{Invocation, Run, run_followup, workspace_root};
 /// The moment the plans are seen from: the evening of the Teams example's interview.
 const NOW: &str = "2026-11-24T18:00:00-06:00";
 
-/// The per-call time limit the tests run under, in seconds.
-const TIME_LIMIT: &str = "0.5";
+/// The per-call time limit the tests of hangs run under, in seconds: short, so that
+/// they wait little, and long enough that a runner starting on a busy machine is not
+/// taken for a hang. The other faults run under the default (10 s).
+const HANG_LIMIT: &str = "1";
+
+/// The time limit for `fault`: [`HANG_LIMIT`] for a fault that hangs.
+fn time_limit(fault: &str) -> &'static str {
+    if fault.ends_with("_hangs") { HANG_LIMIT } else { "10" }
+}
 
 /// A scratch folder holding the C fault `fault` as the plugin for `pigeon`, and the
 /// Teams example's interview with the employer's consent to `pigeon` instead.
 struct Installed {
     scratch: ScratchDir,
+    time_limit: &'static str,
 }
 
 impl Installed {
@@ -33,7 +41,7 @@ impl Installed {
             .expect("the Teams example is readable")
             .replace("channel = \"teams\"", "channel = \"pigeon\"");
         scratch.write("pigeon.toml", &interview);
-        Installed { scratch }
+        Installed { scratch, time_limit: time_limit(fault) }
     }
 
     fn dir(&self) -> String {
@@ -52,8 +60,8 @@ impl Installed {
         self.scratch.path().join("pigeon.toml").display().to_string()
     }
 
-    /// Runs `followup` with this folder as the first plugin folder, under the tests'
-    /// time limit; the folder is shown as `[SCRATCH]`.
+    /// Runs `followup` with plugins isolated, this folder as the first plugin folder,
+    /// under the fault's time limit; the folder is shown as `[SCRATCH]`.
     #[track_caller]
     fn followup(&self, args: &[&str]) -> Run {
         let dir = self.dir();
@@ -62,7 +70,7 @@ impl Installed {
             "--plugin-dir",
             dir.as_str(),
             "--plugin-time-limit",
-            TIME_LIMIT,
+            self.time_limit,
         ];
         all.extend_from_slice(args);
         let redact = [(self.scratch.path(), "[SCRATCH]")];
@@ -96,7 +104,7 @@ fn the_others_loaded(run: &Run) {
 fn a_plugin_that_crashes_or_hangs_in_its_manifest_is_refused_by_name() {
     let cases = [
         ("manifest_segfault", "it crashed (signal SIGSEGV, a segmentation fault)"),
-        ("manifest_hangs", "it did not answer within 500 ms"),
+        ("manifest_hangs", "it did not answer within 1 s"),
     ];
     for (fault, what) in cases {
         let installed = Installed::new(fault);
@@ -141,7 +149,7 @@ fn a_plugin_that_crashes_hangs_or_floods_in_its_render_fails_by_name() {
     let cases = [
         ("render_segfault", "it crashed (signal SIGSEGV, a segmentation fault)"),
         ("render_aborts", "it aborted (signal SIGABRT)"),
-        ("render_hangs", "it did not answer within 500 ms"),
+        ("render_hangs", "it did not answer within 1 s"),
         ("render_huge", "it answered 17 MiB, over the limit of 16 MiB"),
     ];
     for (fault, what) in cases {
@@ -194,6 +202,36 @@ fn a_plugin_that_crashes_hangs_or_floods_in_its_render_fails_by_name() {
             run.stdout
         );
     }
+}
+
+#[test]
+fn the_variable_isolates_every_run_and_in_process_a_crash_ends_it() {
+    let installed = Installed::new("manifest_segfault");
+    let dir = installed.dir();
+    let interview = installed.interview();
+    let args = ["--plugin-dir", dir.as_str(), "plan", interview.as_str(), "--now", NOW];
+    let redact = [(installed.scratch.path(), "[SCRATCH]")];
+    let with = |prefix| {
+        run_followup(
+            &args,
+            &Invocation { redact: &redact, shell_prefix: prefix, ..Invocation::default() },
+        )
+    };
+
+    let run = with(Some("export FOLLOWUP_ISOLATE_PLUGINS=1"));
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stderr.contains("failed in its runner process while loading"), "{}", run.stderr);
+
+    // Without isolation the plugin takes the whole command with it: why isolation exists.
+    let run = with(None);
+    assert_eq!(run.code, -1, "killed by the plugin's crash: {}", run.transcript());
+
+    let run = with(Some("export FOLLOWUP_ISOLATE_PLUGINS=yes"));
+    insta::assert_snapshot!(run.transcript(), @r"
+    exit: 2
+    --- stderr
+    error: FOLLOWUP_ISOLATE_PLUGINS: `yes` is neither 1 nor 0; set it to 1 to run plugins in child processes, or unset it
+    ");
 }
 
 #[test]

@@ -26,7 +26,10 @@ pub fn requested(mut args: impl Iterator<Item = OsString>) -> Option<PathBuf> {
 pub fn run(library: &std::path::Path) -> ExitCode {
     match followup_host::serve_stdio(library) {
         Ok(()) => ExitCode::SUCCESS,
-        // The host went away or the pipe broke: nobody is left to tell but stderr.
+        // The host stopped reading (it went away, or refused an answer over its size
+        // cap and is about to kill this runner): it already says what happened.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
+        // Nobody is left to tell but stderr.
         Err(err) => {
             eprintln!("followup plugin runner for {}: {err}", library.display());
             ExitCode::FAILURE

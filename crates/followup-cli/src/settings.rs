@@ -28,6 +28,10 @@ pub use track::{ReplanSettings, TrackAction, TrackSettings};
 /// The environment variable listing extra plugin directories.
 pub const PLUGIN_PATH_VAR: &str = "FOLLOWUP_PLUGIN_PATH";
 
+/// The variable that, set to `1` (or `true`), runs every plugin in a child process, as
+/// `--isolate-plugins` does, for users who want it on every run.
+pub const ISOLATE_PLUGINS_VAR: &str = "FOLLOWUP_ISOLATE_PLUGINS";
+
 /// What to run, fully resolved.
 #[derive(Debug)]
 pub enum Settings {
@@ -220,6 +224,8 @@ pub enum ProfileChoice {
 /// The process's environment, read once.
 pub struct Environment {
     pub plugin_path: Option<OsString>,
+    /// The value of `FOLLOWUP_ISOLATE_PLUGINS`.
+    pub isolate_plugins: Option<OsString>,
     /// This program's own file, which isolated plugins run in (see [`plugin_runner`]).
     pub executable: Option<PathBuf>,
     pub executable_dir: Option<PathBuf>,
@@ -241,6 +247,7 @@ impl Environment {
         let executable = std::env::current_exe().ok().and_then(|exe| exe.canonicalize().ok());
         Environment {
             plugin_path: std::env::var_os(PLUGIN_PATH_VAR),
+            isolate_plugins: std::env::var_os(ISOLATE_PLUGINS_VAR),
             executable_dir: executable.as_ref().and_then(|exe| exe.parent().map(PathBuf::from)),
             executable,
             config_dir: base.as_ref().map(|b| b.config_dir().join("followup")),
@@ -270,7 +277,7 @@ impl Settings {
             env.data_dir.as_ref().map(|d| d.join("plugins")).as_deref(),
         );
         let limits = plugin_limits(cli.plugin_time_limit)?;
-        if cli.isolate_plugins {
+        if cli.isolate_plugins || isolation_wanted(env.isolate_plugins.as_deref())? {
             search.set_isolation(plugin_runner(&env, limits)?);
         }
         let store = track::store_path(cli.store, &env);
@@ -417,6 +424,21 @@ impl Settings {
                 anyhow::bail!("internal error: {other:?} was not resolved as a tracker command")
             }
         })
+    }
+}
+
+/// Whether `FOLLOWUP_ISOLATE_PLUGINS` asks for plugins in child processes.
+///
+/// # Errors
+///
+/// A value other than `1`, `true`, `0`, `false` or nothing.
+fn isolation_wanted(value: Option<&std::ffi::OsStr>) -> Result<bool, UsageError> {
+    match value.map(|v| v.to_string_lossy().trim().to_ascii_lowercase()).as_deref() {
+        None | Some("" | "0" | "false") => Ok(false),
+        Some("1" | "true") => Ok(true),
+        Some(other) => Err(UsageError(format!(
+            "{ISOLATE_PLUGINS_VAR}: `{other}` is neither 1 nor 0; set it to 1 to run plugins in child processes, or unset it"
+        ))),
     }
 }
 
