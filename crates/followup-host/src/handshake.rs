@@ -21,7 +21,9 @@ use followup_plugin::abi::{
 use libloading::Library;
 
 use crate::answer::{self, MANIFEST_SCHEMA};
-use crate::isolate::{Call, CallFailure, Capabilities, PluginIsolation, Runner, call_in_process};
+use crate::isolate::{
+    Call, CallFailure, Capabilities, PluginIsolation, Runner, Starting, call_in_process,
+};
 use crate::refusal::{RefusalReason, one_line};
 
 /// A library that passed the handshake and described itself.
@@ -79,19 +81,34 @@ pub struct Entry {
 pub(crate) type JsonCall =
     unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32;
 
-/// Opens the library at `path` (canonical and absolute) and returns its checked
-/// manifest.
-pub(crate) fn describe(
-    path: &Path,
-    isolation: &PluginIsolation,
-) -> Result<Described, RefusalReason> {
-    let (abi_version, backend) = match isolation {
-        PluginIsolation::InProcess => {
+/// A library on its way to being described: nothing done yet (in process), or its
+/// runner started.
+pub(crate) enum Pending {
+    /// The library will be opened in this process.
+    InProcess,
+    /// Its runner was started, or could not be.
+    Runner(Result<Starting, RefusalReason>),
+}
+
+/// Starts what `isolation` needs for the library at `path`: its runner, for a child
+/// process.
+pub(crate) fn start(path: &Path, isolation: &PluginIsolation) -> Pending {
+    match isolation {
+        PluginIsolation::InProcess => Pending::InProcess,
+        PluginIsolation::Child(command) => Pending::Runner(Runner::spawn(command, path)),
+    }
+}
+
+/// Opens the library at `path` (canonical and absolute), or waits for its runner to
+/// have opened it, and returns its checked manifest.
+pub(crate) fn describe(path: &Path, pending: Pending) -> Result<Described, RefusalReason> {
+    let (abi_version, backend) = match pending {
+        Pending::InProcess => {
             let (abi_version, entry) = open_entry(path)?;
             (abi_version, Backend::InProcess(entry))
         }
-        PluginIsolation::Child(command) => {
-            let (runner, abi_version) = Runner::start(command, path)?;
+        Pending::Runner(starting) => {
+            let (runner, abi_version) = starting?.ready()?;
             (abi_version, Backend::Isolated(std::sync::Arc::new(runner)))
         }
     };

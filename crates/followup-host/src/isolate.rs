@@ -314,7 +314,8 @@ pub(crate) struct Runner {
 }
 
 struct State {
-    child: Child,
+    /// The runner process; `None` only once it was handed to its reaper.
+    child: Option<Child>,
     /// Requests for the writer thread; `None` once the runner was stopped.
     requests: Option<Sender<Vec<u8>>>,
     answers: Receiver<Answer>,
@@ -332,11 +333,13 @@ impl std::fmt::Debug for Runner {
 }
 
 impl Runner {
-    /// Starts a runner for `library` and waits for its handshake.
-    pub(crate) fn start(
+    /// Starts a runner for `library`; [`Starting::ready`] waits for its handshake.
+    /// Starting every runner before waiting for any lets them open their libraries
+    /// at the same time.
+    pub(crate) fn spawn(
         command: &RunnerCommand,
         library: &Path,
-    ) -> Result<(Runner, u32), RefusalReason> {
+    ) -> Result<Starting, RefusalReason> {
         let mut child = Command::new(&command.program)
             .args(&command.args)
             .arg(library)
@@ -354,24 +357,8 @@ impl Runner {
         let stdout = child.stdout.take().expect("stdout was asked to be piped");
         let requests = spawn_writer(stdin);
         let answers = spawn_reader(stdout, command.limits.max_answer);
-        let mut state = State { child, requests: Some(requests), answers, stopped: None };
-        let hello = receive(&mut state, &command.limits)
-            .map_err(|failure| RefusalReason::Stopped { detail: failure.detail() })?;
-        let hello: Result<Hello, _> = serde_json::from_slice(&hello.1);
-        let outcome = hello
-            .map_err(|err| RefusalReason::Stopped {
-                detail: one_line(&format!("answered the handshake wrongly ({err})")),
-            })
-            .and_then(Hello::into_result);
-        let (abi_version, capabilities) = match outcome {
-            Ok(ready) => ready,
-            Err(reason) => {
-                stop(&mut state, String::new());
-                return Err(reason);
-            }
-        };
-        let runner = Runner { limits: command.limits, capabilities, state: Mutex::new(state) };
-        Ok((runner, abi_version))
+        let state = State { child: Some(child), requests: Some(requests), answers, stopped: None };
+        Ok(Starting { limits: command.limits, state })
     }
 
     /// Which calls the library can answer.
@@ -406,6 +393,37 @@ impl Runner {
         // A poisoned lock only means another thread panicked mid-call; the state is
         // still consistent enough to report or stop the runner.
         self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// A runner that was started and has not answered its handshake yet.
+pub(crate) struct Starting {
+    limits: Limits,
+    state: State,
+}
+
+impl Starting {
+    /// Waits for the handshake, within the time limit, and returns the runner and the
+    /// library's ABI version.
+    pub(crate) fn ready(mut self) -> Result<(Runner, u32), RefusalReason> {
+        let state = &mut self.state;
+        let hello = receive(state, &self.limits)
+            .map_err(|failure| RefusalReason::Stopped { detail: failure.detail() })?;
+        let hello: Result<Hello, _> = serde_json::from_slice(&hello.1);
+        let outcome = hello
+            .map_err(|err| RefusalReason::Stopped {
+                detail: one_line(&format!("answered the handshake wrongly ({err})")),
+            })
+            .and_then(Hello::into_result);
+        let (abi_version, capabilities) = match outcome {
+            Ok(ready) => ready,
+            Err(reason) => {
+                stop(state, String::new());
+                return Err(reason);
+            }
+        };
+        let runner = Runner { limits: self.limits, capabilities, state: Mutex::new(self.state) };
+        Ok((runner, abi_version))
     }
 }
 
@@ -473,7 +491,7 @@ fn receive(state: &mut State, limits: &Limits) -> Result<(u32, Vec<u8>), CallFai
         }
         Ok(Err(ReadEnd::Closed)) | Err(RecvTimeoutError::Disconnected) => {
             // The runner closed its output: give it a moment to exit, for its status.
-            show_exit(wait_briefly(&mut state.child))
+            show_exit(state.child.as_mut().and_then(wait_briefly))
         }
     };
     stop(state, reason.clone());
@@ -482,8 +500,10 @@ fn receive(state: &mut State, limits: &Limits) -> Result<(u32, Vec<u8>), CallFai
 
 /// Kills the runner (if it still runs), reaps it and remembers why.
 fn stop(state: &mut State, reason: String) {
-    let _ = state.child.kill();
-    let _ = state.child.wait();
+    if let Some(child) = state.child.as_mut() {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
     state.requests = None;
     state.stopped = Some(reason);
 }
@@ -494,12 +514,17 @@ impl Drop for Runner {
         if state.stopped.is_some() {
             return;
         }
-        // Closing its input ends a healthy runner; kill one that does not notice.
+        // Closing its input ends a healthy runner. It is reaped on a thread of its own,
+        // so that dropping a registry does not wait for each runner in turn; one that
+        // does not notice the end of its input is killed.
         state.requests = None;
-        if wait_briefly(&mut state.child).is_none() {
-            let _ = state.child.kill();
-            let _ = state.child.wait();
-        }
+        let Some(mut child) = state.child.take() else { return };
+        let _ = std::thread::Builder::new().name("plugin-runner-reaper".into()).spawn(move || {
+            if wait_briefly(&mut child).is_none() {
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+        });
     }
 }
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use followup_core::manifest::ChannelManifest;
 
 use crate::discover::discover;
-use crate::handshake::{Backend, describe};
+use crate::handshake::{Backend, describe, start};
 use crate::refusal::{Refusal, RefusalReason};
 use crate::search::{Origin, SearchPath};
 
@@ -98,8 +98,15 @@ impl Registry {
 pub fn load_plugins(search: &SearchPath) -> Registry {
     let discovery = discover(search);
     let mut registry = Registry { loaded: Vec::new(), refused: discovery.unreadable };
-    for candidate in discovery.candidates {
-        let outcome = describe(&candidate.path, search.isolation()).and_then(|described| {
+    // Every runner is started before any is waited for, so that they open their
+    // libraries at the same time (in process, this does nothing).
+    let pending: Vec<_> = discovery
+        .candidates
+        .iter()
+        .map(|candidate| start(&candidate.path, search.isolation()))
+        .collect();
+    for (candidate, pending) in discovery.candidates.into_iter().zip(pending) {
+        let outcome = describe(&candidate.path, pending).and_then(|described| {
             let id = &described.manifest.id;
             if *id != candidate.channel {
                 return Err(RefusalReason::IdMismatch {
