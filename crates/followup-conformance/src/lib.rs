@@ -14,7 +14,7 @@
 //! | `checks` | every draft carries checks, each named and explained |
 //! | `limits` | every draft keeps to the limits the manifest declares, or fails a check saying so |
 //! | `deterministic` | the same request twice gets the same answer |
-//! | `no_panic` | no request makes it panic |
+//! | `no_panic` | no request makes it panic (or, in a child process, crash or hang) |
 //! | `hostile.*` | empty fields, 5000-character fields, control characters and template syntax in the interview get a draft or a clean error, and user text is printed as written |
 //!
 //! [`check_channel`] runs the same checks (all but the first and the fourth) on a
