@@ -205,6 +205,22 @@ fn a_plugin_that_crashes_hangs_or_floods_in_its_render_fails_by_name() {
 }
 
 #[test]
+fn in_process_an_answer_over_the_cap_is_refused_without_being_read() {
+    let installed = Installed::new("render_huge");
+    let (dir, interview) = (installed.dir(), installed.interview());
+    let redact = [(installed.scratch.path(), "[SCRATCH]")];
+    let run = run_followup(
+        &["--plugin-dir", &dir, "draft", &interview, "--now", NOW],
+        &Invocation { redact: &redact, ..Invocation::default() },
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert_eq!(
+        run.stderr,
+        "error: the `pigeon` plugin ([SCRATCH]/libfollowup_pigeon.so) answered step `thank-you-dana-whitfield-pigeon` with something that is not a draft: its answer is 17 MiB, over the limit of 16 MiB; report this to the plugin's author\n"
+    );
+}
+
+#[test]
 fn the_variable_isolates_every_run_and_in_process_a_crash_ends_it() {
     let installed = Installed::new("manifest_segfault");
     let dir = installed.dir();

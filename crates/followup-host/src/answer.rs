@@ -24,8 +24,19 @@ pub(crate) const EXPORT_ANSWER_SCHEMA: &str = "export-answer.schema.json";
 /// # Errors
 ///
 /// A null pointer with a length other than 0, which is nothing the host can read; the
-/// message says so in the header's terms.
-pub(crate) fn take_bytes(entry: Entry, buffer: Buffer) -> Result<Vec<u8>, String> {
+/// message says so in the header's terms. An answer longer than `cap` bytes, which is
+/// given back without being copied.
+pub(crate) fn take_bytes(entry: Entry, buffer: Buffer, cap: u64) -> Result<Vec<u8>, String> {
+    if !buffer.ptr.is_null() && buffer.len as u64 > cap {
+        let len = buffer.len;
+        // SAFETY: the buffer came from this plugin and is freed exactly once.
+        unsafe { (entry.free_buffer)(buffer) };
+        return Err(format!(
+            "its answer is {}, over the limit of {}",
+            crate::isolate::show_size(len as u64),
+            crate::isolate::show_size(cap)
+        ));
+    }
     if buffer.ptr.is_null() {
         // Nothing was allocated, so there is nothing to give back.
         return if buffer.len == 0 {

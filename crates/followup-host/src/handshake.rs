@@ -22,7 +22,7 @@ use libloading::Library;
 
 use crate::answer::{self, MANIFEST_SCHEMA};
 use crate::isolate::{
-    Call, CallFailure, Capabilities, PluginIsolation, Runner, Starting, call_in_process,
+    Call, CallFailure, Capabilities, Limits, PluginIsolation, Runner, Starting, call_in_process,
 };
 use crate::refusal::{RefusalReason, one_line};
 
@@ -50,7 +50,11 @@ impl Backend {
     /// Makes one call and returns the plugin's status and answer.
     pub(crate) fn call(&self, call: Call, input: &[u8]) -> Result<(u32, Vec<u8>), CallFailure> {
         match self {
-            Backend::InProcess(entry) => call_in_process(*entry, call as u8, input),
+            // In process the answer is already in memory; the cap still spares the
+            // copy and the parse of a huge one.
+            Backend::InProcess(entry) => {
+                call_in_process(*entry, call as u8, input, Limits::DEFAULT_MAX_ANSWER)
+            }
             Backend::Isolated(runner) => runner.call(call, input),
         }
     }

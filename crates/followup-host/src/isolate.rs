@@ -139,6 +139,8 @@ impl Hello {
             }),
             Hello::AbiMismatch { found } => Err(RefusalReason::abi_mismatch(found)),
             Hello::BadTable { detail } => Err(RefusalReason::BadTable { detail }),
+            // Opening a library fails only in the ways above; a newer runner's
+            // other reason is shown as the system's word on the file.
             Hello::Other { detail } => {
                 Err(RefusalReason::NotALibrary { detail: one_line(&detail) })
             }
@@ -163,9 +165,10 @@ pub fn serve_stdio(library: &Path) -> io::Result<()> {
 fn protocol_output() -> io::Result<std::fs::File> {
     use std::os::fd::FromRawFd;
     // SAFETY: plain descriptor calls on the process's own standard descriptors; the
-    // duplicate is owned by the returned file alone.
+    // duplicate is owned by the returned file alone. It is closed on exec, so that a
+    // process the plugin starts does not inherit the host's pipe.
     unsafe {
-        let private = libc::dup(1);
+        let private = libc::fcntl(1, libc::F_DUPFD_CLOEXEC, 3);
         if private < 0 || libc::dup2(2, 1) < 0 {
             return Err(io::Error::last_os_error());
         }
@@ -205,7 +208,8 @@ pub fn serve(library: &Path, mut input: impl Read, mut output: impl Write) -> io
             Err(err) => return Err(err),
         }
         let request = read_frame(&mut input, u64::MAX)?;
-        let (status, bytes) = match call_in_process(entry, kind[0], &request) {
+        // The host judges the size of what it reads from the pipe (its own cap).
+        let (status, bytes) = match call_in_process(entry, kind[0], &request, u64::MAX) {
             Ok(answer) => answer,
             Err(CallFailure::BadBuffer(message) | CallFailure::Stopped(message)) => {
                 (STATUS_BAD_BUFFER, message.into_bytes())
@@ -215,11 +219,13 @@ pub fn serve(library: &Path, mut input: impl Read, mut output: impl Write) -> io
     }
 }
 
-/// Calls the plugin loaded in this process.
+/// Calls the plugin loaded in this process; an answer over `cap` bytes is refused
+/// without being copied.
 pub(crate) fn call_in_process(
     entry: Entry,
     kind: u8,
     input: &[u8],
+    cap: u64,
 ) -> Result<(u32, Vec<u8>), CallFailure> {
     let mut buffer = Buffer::EMPTY;
     let function = match kind {
@@ -238,7 +244,7 @@ pub(crate) fn call_in_process(
         // `buffer` is a valid, writable slot. The library is never unloaded.
         Some(call) => unsafe { call(input.as_ptr(), input.len(), &mut buffer) },
     };
-    let bytes = take_bytes(entry, buffer).map_err(CallFailure::BadBuffer)?;
+    let bytes = take_bytes(entry, buffer, cap).map_err(CallFailure::BadBuffer)?;
     Ok((status, bytes))
 }
 
@@ -548,7 +554,7 @@ fn show_duration(limit: Duration) -> String {
 }
 
 /// A size in bytes, with MiB for large ones.
-fn show_size(bytes: u64) -> String {
+pub(crate) fn show_size(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
     if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
