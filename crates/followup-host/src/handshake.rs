@@ -53,7 +53,9 @@ impl Backend {
             // In process the answer is already in memory; the cap still spares the
             // copy and the parse of a huge one.
             Backend::InProcess(entry) => {
-                call_in_process(*entry, call as u8, input, Limits::DEFAULT_MAX_ANSWER)
+                call_in_process(*entry, call as u8, input, Limits::DEFAULT_MAX_ANSWER, |s, b| {
+                    (s, b.to_vec())
+                })
             }
             Backend::Isolated(runner) => runner.call(call, input),
         }

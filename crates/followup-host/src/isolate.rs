@@ -27,7 +27,7 @@ use std::time::Duration;
 use followup_plugin::abi::{ABI_VERSION_SYMBOL, Buffer, ENTRY_SYMBOL_V1, STATUS_ERROR, STATUS_OK};
 use serde::{Deserialize, Serialize};
 
-use crate::answer::take_bytes;
+use crate::answer::read_buffer;
 use crate::handshake::{self, Entry};
 use crate::refusal::{RefusalReason, one_line};
 
@@ -208,44 +208,45 @@ pub fn serve(library: &Path, mut input: impl Read, mut output: impl Write) -> io
             Err(err) => return Err(err),
         }
         let request = read_frame(&mut input, u64::MAX)?;
-        // The host judges the size of what it reads from the pipe (its own cap).
-        let (status, bytes) = match call_in_process(entry, kind[0], &request, u64::MAX) {
-            Ok(answer) => answer,
+        // The host judges the size of what it reads from the pipe (its own cap), and
+        // the answer goes to the pipe straight from the plugin's buffer.
+        let written = call_in_process(entry, kind[0], &request, u64::MAX, |status, bytes| {
+            write_answer(&mut output, status, bytes)
+        });
+        match written {
+            Ok(written) => written?,
             Err(CallFailure::BadBuffer(message) | CallFailure::Stopped(message)) => {
-                (STATUS_BAD_BUFFER, message.into_bytes())
+                write_answer(&mut output, STATUS_BAD_BUFFER, message.as_bytes())?;
             }
-        };
-        write_answer(&mut output, status, &bytes)?;
+        }
     }
 }
 
-/// Calls the plugin loaded in this process; an answer over `cap` bytes is refused
-/// without being copied.
-pub(crate) fn call_in_process(
+/// Calls the plugin loaded in this process and hands its status and answer to
+/// `read`; an answer over `cap` bytes is refused without being read.
+pub(crate) fn call_in_process<R>(
     entry: Entry,
     kind: u8,
     input: &[u8],
     cap: u64,
-) -> Result<(u32, Vec<u8>), CallFailure> {
+    read: impl FnOnce(u32, &[u8]) -> R,
+) -> Result<R, CallFailure> {
     let mut buffer = Buffer::EMPTY;
     let function = match kind {
         0 => None,
         1 => entry.render,
         2 => entry.export,
-        other => return Ok((STATUS_ERROR, format!("unknown call {other}").into_bytes())),
+        other => return Ok(read(STATUS_ERROR, format!("unknown call {other}").as_bytes())),
     };
     let status = match function {
         // SAFETY: `manifest` has the ABI's signature and gets a valid, writable buffer.
         None if kind == 0 => unsafe { (entry.manifest)(&mut buffer) },
-        None => {
-            return Ok((STATUS_ERROR, b"this plugin's ABI version lacks this call".to_vec()));
-        }
+        None => return Ok(read(STATUS_ERROR, b"this plugin's ABI version lacks this call")),
         // SAFETY: the call has the ABI's signature; `input` is alive for the call and
         // `buffer` is a valid, writable slot. The library is never unloaded.
         Some(call) => unsafe { call(input.as_ptr(), input.len(), &mut buffer) },
     };
-    let bytes = take_bytes(entry, buffer, cap).map_err(CallFailure::BadBuffer)?;
-    Ok((status, bytes))
+    read_buffer(entry, buffer, cap, |bytes| read(status, bytes)).map_err(CallFailure::BadBuffer)
 }
 
 fn write_answer(output: &mut impl Write, status: u32, bytes: &[u8]) -> io::Result<()> {
