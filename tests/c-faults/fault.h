@@ -42,12 +42,23 @@ static uint32_t fault_answer(FollowupBuffer *out, uint32_t status, const char *t
 
 static void fault_free(FollowupBuffer buffer) { free(buffer.ptr); }
 
+/* A fault that must be reached by `followup draft` defines FAULT_CHOSEN: its pigeon
+ * then fits professional roles, above email, where the employer established it, so
+ * that the rules engine chooses it for an interviewer's thank-you. */
+#ifdef FAULT_CHOSEN
+#define FAULT_SELECTION                                                                    \
+    "\"selection\":{\"mode\":\"primary\",\"priority\":20},"                               \
+    "\"fits\":{\"role_kinds\":[\"professional\"]},\"requires\":{\"established\":true},"
+#else
+#define FAULT_SELECTION "\"selection\":{\"mode\":\"primary\"},"
+#endif
+
 #ifndef FAULT_MANIFEST
 static uint32_t fault_manifest(FollowupBuffer *out) {
     return fault_answer(out, FOLLOWUP_STATUS_OK,
                         "{\"manifest_version\":1,\"id\":\"pigeon\",\"name\":\"Carrier pigeon\","
                         "\"version\":\"0.1.0\",\"description\":\"A bird that carries a note.\","
-                        "\"selection\":{\"mode\":\"primary\"},\"recipients\":[\"interviewer\"],"
+                        FAULT_SELECTION "\"recipients\":[\"interviewer\"],"
                         "\"purposes\":[\"thank_you\"]}");
 }
 #endif

@@ -10,6 +10,7 @@ mod export;
 mod export_safety;
 mod inbox;
 mod install;
+mod isolation;
 mod new;
 mod plugins;
 mod properties;

@@ -57,6 +57,16 @@ pub struct Cli {
     /// data folder (~/.local/share/followup on Linux).
     #[arg(long, value_name = "PATH", global = true)]
     pub store: Option<PathBuf>,
+    /// Run each channel plugin in a child process of its own, so that a plugin that
+    /// crashes, hangs (over 10 s a call) or answers over 16 MiB is reported by name
+    /// and the other plugins keep working. `followup plugins` and `plugins check`
+    /// always do.
+    #[arg(long, global = true)]
+    pub isolate_plugins: bool,
+    /// How long one call to a plugin run in a child process may take, in seconds,
+    /// before the plugin is stopped and reported (default 10, at most 3600).
+    #[arg(long, value_name = "SECONDS", global = true)]
+    pub plugin_time_limit: Option<f64>,
 }
 
 /// The subcommands.

@@ -11,6 +11,7 @@ mod commands;
 mod document;
 mod exit;
 mod output;
+mod plugin_runner;
 mod profile;
 mod settings;
 mod style_pack;
@@ -24,6 +25,9 @@ use crate::args::Cli;
 use crate::settings::{Environment, Settings};
 
 fn main() -> ExitCode {
+    if let Some(library) = plugin_runner::requested(std::env::args_os()) {
+        return plugin_runner::run(&library);
+    }
     atomic_write::ignore_file_size_signal();
     let cli = Cli::parse();
     let result = Settings::resolve(cli, Environment::from_process()).and_then(commands::run);

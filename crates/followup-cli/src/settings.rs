@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use followup_core::time::Moment;
-use followup_host::SearchPath;
+use followup_host::{Limits, PluginIsolation, RunnerCommand, SearchPath};
 use jiff::Timestamp;
 
 pub use crate::args::DocumentKind;
@@ -27,6 +27,10 @@ pub use track::{ReplanSettings, TrackAction, TrackSettings};
 
 /// The environment variable listing extra plugin directories.
 pub const PLUGIN_PATH_VAR: &str = "FOLLOWUP_PLUGIN_PATH";
+
+/// The variable that, set to `1` (or `true`), runs every plugin in a child process, as
+/// `--isolate-plugins` does, for users who want it on every run.
+pub const ISOLATE_PLUGINS_VAR: &str = "FOLLOWUP_ISOLATE_PLUGINS";
 
 /// What to run, fully resolved.
 #[derive(Debug)]
@@ -144,6 +148,9 @@ pub struct PluginsCheckSettings {
     /// The library to check.
     pub path: PathBuf,
     pub format: OutputFormat,
+    /// How the library runs: always in a child process, so that a crash is a failed
+    /// check rather than a dead command.
+    pub isolation: PluginIsolation,
 }
 
 /// Settings of `followup validate`.
@@ -217,6 +224,10 @@ pub enum ProfileChoice {
 /// The process's environment, read once.
 pub struct Environment {
     pub plugin_path: Option<OsString>,
+    /// The value of `FOLLOWUP_ISOLATE_PLUGINS`.
+    pub isolate_plugins: Option<OsString>,
+    /// This program's own file, which isolated plugins run in (see [`plugin_runner`]).
+    pub executable: Option<PathBuf>,
     pub executable_dir: Option<PathBuf>,
     pub config_dir: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
@@ -233,12 +244,12 @@ impl Environment {
     pub fn from_process() -> Environment {
         use etcetera::BaseStrategy;
         let base = etcetera::choose_base_strategy().ok();
+        let executable = std::env::current_exe().ok().and_then(|exe| exe.canonicalize().ok());
         Environment {
             plugin_path: std::env::var_os(PLUGIN_PATH_VAR),
-            executable_dir: std::env::current_exe()
-                .ok()
-                .and_then(|exe| exe.canonicalize().ok())
-                .and_then(|exe| exe.parent().map(PathBuf::from)),
+            isolate_plugins: std::env::var_os(ISOLATE_PLUGINS_VAR),
+            executable_dir: executable.as_ref().and_then(|exe| exe.parent().map(PathBuf::from)),
+            executable,
             config_dir: base.as_ref().map(|b| b.config_dir().join("followup")),
             data_dir: base.as_ref().map(|b| b.data_dir().join("followup")),
             store_path: std::env::var_os(track::STORE_VAR),
@@ -259,12 +270,16 @@ impl Settings {
     /// Resolves the command line against the environment.
     pub fn resolve(cli: Cli, env: Environment) -> anyhow::Result<Settings> {
         plugin_dirs::check(&cli.plugin_dirs, env.plugin_path.as_deref())?;
-        let search = SearchPath::standard(
+        let mut search = SearchPath::standard(
             &cli.plugin_dirs,
             env.plugin_path.as_deref(),
             env.executable_dir.as_deref(),
             env.data_dir.as_ref().map(|d| d.join("plugins")).as_deref(),
         );
+        let limits = plugin_limits(cli.plugin_time_limit)?;
+        if cli.isolate_plugins || isolation_wanted(env.isolate_plugins.as_deref())? {
+            search.set_isolation(plugin_runner(&env, limits)?);
+        }
         let store = track::store_path(cli.store, &env);
         let command = match track::resolve(cli.command, store.clone(), &env, search.clone())? {
             Ok(settings) => return Ok(Settings::Track(settings)),
@@ -322,6 +337,10 @@ impl Settings {
             }
             Command::Plugins(PluginsArgs { action, format }) => match action {
                 None | Some(PluginsAction::List) => {
+                    // Listing is where a user looks when a plugin misbehaves, so a
+                    // crashing or hanging plugin must not take the list with it.
+                    let mut search = search;
+                    search.set_isolation(plugin_runner(&env, limits)?);
                     Settings::Plugins(PluginsSettings { format, search })
                 }
                 Some(PluginsAction::New(PluginsNewArgs { name, dir, followup_path })) => {
@@ -329,7 +348,11 @@ impl Settings {
                     Settings::PluginsNew(PluginsNewSettings { name, dir, followup_path })
                 }
                 Some(PluginsAction::Check(PluginsCheckArgs { path, format })) => {
-                    Settings::PluginsCheck(PluginsCheckSettings { path, format })
+                    Settings::PluginsCheck(PluginsCheckSettings {
+                        path,
+                        format,
+                        isolation: plugin_runner(&env, limits)?,
+                    })
                 }
             },
             Command::Validate(ValidateArgs { files, kind, jsonl, format }) => {
@@ -402,6 +425,61 @@ impl Settings {
             }
         })
     }
+}
+
+/// Whether `FOLLOWUP_ISOLATE_PLUGINS` asks for plugins in child processes.
+///
+/// # Errors
+///
+/// A value other than `1`, `true`, `0`, `false` or nothing.
+fn isolation_wanted(value: Option<&std::ffi::OsStr>) -> Result<bool, UsageError> {
+    match value.map(|v| v.to_string_lossy().trim().to_ascii_lowercase()).as_deref() {
+        None | Some("" | "0" | "false") => Ok(false),
+        Some("1" | "true") => Ok(true),
+        Some(other) => Err(UsageError(format!(
+            "{ISOLATE_PLUGINS_VAR}: `{other}` is neither 1 nor 0; set it to 1 to run plugins in child processes, or unset it"
+        ))),
+    }
+}
+
+/// The longest time limit `--plugin-time-limit` may set, in seconds: an hour.
+const MAX_PLUGIN_TIME_LIMIT: f64 = 3600.0;
+
+/// The limits of a plugin run in a child process: the defaults, with the time limit
+/// `--plugin-time-limit` gives.
+///
+/// # Errors
+///
+/// A time limit that is not a number of seconds above 0 and at most an hour.
+fn plugin_limits(seconds: Option<f64>) -> Result<Limits, UsageError> {
+    let mut limits = Limits::default();
+    if let Some(seconds) = seconds {
+        if !(seconds > 0.0 && seconds <= MAX_PLUGIN_TIME_LIMIT) {
+            return Err(UsageError(format!(
+                "--plugin-time-limit: {seconds} is not a number of seconds above 0 and at most {MAX_PLUGIN_TIME_LIMIT}; the default is {}",
+                Limits::DEFAULT_CALL_TIMEOUT.as_secs()
+            )));
+        }
+        limits.call_timeout = std::time::Duration::from_secs_f64(seconds);
+    }
+    Ok(limits)
+}
+
+/// How to run a plugin in a child process: this program again, as its hidden runner
+/// subcommand, under `limits`.
+///
+/// # Errors
+///
+/// This program's own file is not known, which the runner needs.
+fn plugin_runner(env: &Environment, limits: Limits) -> anyhow::Result<PluginIsolation> {
+    let program = env.executable.clone().context(
+        "cannot find this program's own file, in which plugins run apart; reinstall followup",
+    )?;
+    Ok(PluginIsolation::Child(RunnerCommand {
+        program,
+        args: vec![crate::plugin_runner::SUBCOMMAND.into()],
+        limits,
+    }))
 }
 
 fn paper_of(paper: Paper) -> followup_core::export::Paper {

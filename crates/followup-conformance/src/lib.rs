@@ -14,7 +14,7 @@
 //! | `checks` | every draft carries checks, each named and explained |
 //! | `limits` | every draft keeps to the limits the manifest declares, or fails a check saying so |
 //! | `deterministic` | the same request twice gets the same answer |
-//! | `no_panic` | no request makes it panic |
+//! | `no_panic` | no request makes it panic (or, in a child process, crash or hang) |
 //! | `hostile.*` | empty fields, 5000-character fields, control characters and template syntax in the interview get a draft or a clean error, and user text is printed as written |
 //!
 //! [`check_channel`] runs the same checks (all but the first and the fourth) on a
@@ -63,7 +63,7 @@ use std::path::Path;
 
 use followup_core::draft::RenderRequest;
 use followup_core::plan::Purpose;
-use followup_host::RefusalReason;
+use followup_host::{PluginIsolation, RefusalReason};
 use followup_plugin::Channel;
 use followup_plugin::abi::{ABI_VERSION, abi_major, abi_minor};
 
@@ -126,6 +126,27 @@ fn abi_text(version: u32) -> String {
 /// assert!(report.passed());
 /// ```
 pub fn check_library(path: &Path) -> Report {
+    check_library_with(path, &PluginIsolation::InProcess)
+}
+
+/// Runs the conformance suite on the plugin library at `path`, run as `isolation`
+/// says: [`check_library`] loads it into the calling process, while
+/// [`PluginIsolation::Child`] (what `followup plugins check` uses) runs it in a runner
+/// process, so that a library that crashes, hangs or answers too much fails a check
+/// instead of ending the caller.
+///
+/// # Example
+///
+/// ```no_run
+/// use followup_host::PluginIsolation;
+///
+/// let report = followup_conformance::check_library_with(
+///     "target/release/libfollowup_whatsapp.so".as_ref(),
+///     &PluginIsolation::InProcess,
+/// );
+/// assert!(report.passed());
+/// ```
+pub fn check_library_with(path: &Path, isolation: &PluginIsolation) -> Report {
     let mut report = Report { target: path.display().to_string(), channel: None, rows: Vec::new() };
     let rows = &mut report.rows;
 
@@ -166,7 +187,7 @@ pub fn check_library(path: &Path) -> Report {
         format!("`{file_name}` is a plugin's file name, for channel `{file_channel}`"),
     ));
 
-    let plugin = match library::load(&canonical, &file_name) {
+    let plugin = match library::load(&canonical, &file_name, isolation) {
         Loading::Plugin(plugin) => plugin,
         Loading::Refused(refusal) => {
             refused(rows, &refusal.reason);

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use followup_core::manifest::is_channel_id;
-use followup_host::{LoadedPlugin, Origin, Refusal, SearchPath};
+use followup_host::{LoadedPlugin, Origin, PluginIsolation, Refusal, SearchPath};
 
 /// The file name the host looks for: `libfollowup_<id>.so`, `libfollowup_<id>.dylib`
 /// or `followup_<id>.dll`.
@@ -37,8 +37,9 @@ pub(crate) enum Loading {
     Failed(String),
 }
 
-/// Loads the library at `path` (canonical, named like a plugin) and nothing else.
-pub(crate) fn load(path: &Path, file_name: &str) -> Loading {
+/// Loads the library at `path` (canonical, named like a plugin) and nothing else, run
+/// as `isolation` says.
+pub(crate) fn load(path: &Path, file_name: &str, isolation: &PluginIsolation) -> Loading {
     let dir = match private_dir() {
         Ok(dir) => dir,
         Err(err) => return Loading::Failed(format!("cannot make a temporary directory: {err}")),
@@ -47,6 +48,7 @@ pub(crate) fn load(path: &Path, file_name: &str) -> Loading {
         Ok(()) => {
             let mut search = SearchPath::new();
             search.push(dir.clone(), Origin::CommandLine);
+            search.set_isolation(isolation.clone());
             let registry = followup_host::load_plugins(&search);
             if let Some(plugin) = registry.loaded.into_iter().next() {
                 Loading::Plugin(Box::new(plugin))

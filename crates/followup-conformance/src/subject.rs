@@ -23,6 +23,9 @@ pub(crate) enum Answer {
     Panicked(String),
     /// The answer is not a draft (not JSON, not the draft's shape).
     Malformed(String),
+    /// The library's runner process crashed, hung or answered too much, and was
+    /// stopped (only when the library runs in a child process).
+    Stopped(String),
 }
 
 /// Something the suite can ask for drafts.
@@ -71,6 +74,7 @@ impl Subject for Library<'_> {
             Err(RenderError::Failed { message, .. }) => Answer::Error(message),
             Err(RenderError::Panicked { message, .. }) => Answer::Panicked(message),
             Err(RenderError::Invalid { detail, .. }) => Answer::Malformed(detail),
+            Err(RenderError::Stopped { detail, .. }) => Answer::Stopped(detail),
             Err(other) => Answer::Malformed(other.to_string()),
         }
     }
@@ -85,6 +89,9 @@ impl Subject for Library<'_> {
             Err(ExportError::Panicked { message, .. }) => Exported::Panicked(message),
             Err(ExportError::BadFileName { name, reason, .. }) => {
                 Exported::Refused(format!("the host refuses the file name {name}: {reason}"))
+            }
+            Err(ExportError::Stopped { detail, .. }) => {
+                Exported::Refused(format!("failed in its runner process: it {detail}"))
             }
             Err(ExportError::Invalid { detail, .. }) => Exported::Refused(format!(
                 "answered with something that is not a list of files: {detail}"

@@ -216,6 +216,7 @@ fn not_a_draft(answer: &Answer) -> Option<String> {
         Answer::Draft(_) => None,
         Answer::Error(message) => Some(format!("could not draft it: {message}")),
         Answer::Panicked(message) => Some(format!("panicked: {message}")),
+        Answer::Stopped(detail) => Some(format!("failed in its runner process: it {detail}")),
         Answer::Malformed(detail) => {
             Some(format!("answered with something that is not a draft: {detail}"))
         }
@@ -435,8 +436,9 @@ fn difference(first: &Answer, second: &Answer) -> Option<String> {
                 None
             }
         }
-        // Panics are the `no_panic` row's business.
-        (Answer::Panicked(_), _) | (_, Answer::Panicked(_)) => None,
+        // Panics and crashes are the `no_panic` row's business.
+        (Answer::Panicked(_) | Answer::Stopped(_), _)
+        | (_, Answer::Panicked(_) | Answer::Stopped(_)) => None,
         (a, b) if a == b => None,
         _ => Some("one answer is a draft or error, the other is not the same".to_string()),
     }
@@ -478,9 +480,16 @@ fn no_panic_row(everything: &[&Rendered]) -> Row {
             (Answer::Panicked(message), _) | (_, Answer::Panicked(message)) => {
                 Some(format!("{}: {message}", r.label()))
             }
+            (Answer::Stopped(detail), _) | (_, Answer::Stopped(detail)) => {
+                Some(format!("{}: failed in its runner process: it {detail}", r.label()))
+            }
             _ => None,
         })
         .collect();
+    let stopped = everything.iter().any(|r| {
+        matches!((&r.first, &r.second), (Answer::Stopped(_), _) | (_, Answer::Stopped(_)))
+    });
+    let what = if stopped { "panic, crash or hang" } else { "panic" };
     if cases.is_empty() {
         Row::new(NAME, Status::Pass, format!("no panic in {} calls", everything.len() * 2))
     } else {
@@ -488,7 +497,7 @@ fn no_panic_row(everything: &[&Rendered]) -> Row {
             NAME,
             Status::Fail,
             format!(
-                "{} of {} requests made the plugin panic; return an error instead",
+                "{} of {} requests made the plugin {what}; return an error instead",
                 cases.len(),
                 everything.len()
             ),

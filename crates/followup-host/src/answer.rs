@@ -18,18 +18,26 @@ pub(crate) const RENDER_ANSWER_SCHEMA: &str = "render-answer.schema.json";
 /// The published schema of an export answer, for messages.
 pub(crate) const EXPORT_ANSWER_SCHEMA: &str = "export-answer.schema.json";
 
-/// Copies the bytes out of a plugin's buffer and gives the buffer back to the plugin's
-/// own `free_buffer`: the plugin's allocator made it, so only the plugin may free it.
+/// Hands the bytes of a plugin's buffer to `read` and then gives the buffer back to
+/// the plugin's own `free_buffer`: the plugin's allocator made it, so only the plugin
+/// may free it. `read` copies them (in process) or writes them to the host's pipe (in
+/// a runner), so that a runner never holds two copies of a large answer.
 ///
 /// # Errors
 ///
 /// A null pointer with a length other than 0, which is nothing the host can read; the
-/// message says so in the header's terms.
-pub(crate) fn take_bytes(entry: Entry, buffer: Buffer) -> Result<Vec<u8>, String> {
+/// message says so in the header's terms. An answer longer than `cap` bytes, which is
+/// given back without being read.
+pub(crate) fn read_buffer<R>(
+    entry: Entry,
+    buffer: Buffer,
+    cap: u64,
+    read: impl FnOnce(&[u8]) -> R,
+) -> Result<R, String> {
     if buffer.ptr.is_null() {
         // Nothing was allocated, so there is nothing to give back.
         return if buffer.len == 0 {
-            Ok(Vec::new())
+            Ok(read(&[]))
         } else {
             Err(format!(
                 "its answer buffer has a null `ptr` but a `len` of {} bytes (an empty answer has `ptr` NULL and `len` 0)",
@@ -37,12 +45,22 @@ pub(crate) fn take_bytes(entry: Entry, buffer: Buffer) -> Result<Vec<u8>, String
             ))
         };
     }
+    if buffer.len as u64 > cap {
+        let len = buffer.len as u64;
+        // SAFETY: the buffer came from this plugin and is freed exactly once.
+        unsafe { (entry.free_buffer)(buffer) };
+        return Err(format!(
+            "its answer is {}, over the limit of {}",
+            crate::isolate::show_size(len),
+            crate::isolate::show_size(cap)
+        ));
+    }
     // SAFETY: the plugin promises `len` initialised bytes at `ptr`, which it keeps
-    // until `free_buffer`; they are copied before that call.
-    let bytes = unsafe { std::slice::from_raw_parts(buffer.ptr, buffer.len) }.to_vec();
+    // until `free_buffer`; they are read before that call.
+    let result = read(unsafe { std::slice::from_raw_parts(buffer.ptr, buffer.len) });
     // SAFETY: the buffer came from this plugin and is freed exactly once.
     unsafe { (entry.free_buffer)(buffer) };
-    Ok(bytes)
+    Ok(result)
 }
 
 /// A plugin's message (on an error or a caught panic) as one bounded line, or a note

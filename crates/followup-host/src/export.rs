@@ -10,9 +10,10 @@ use std::path::PathBuf;
 
 use base64::Engine as _;
 use followup_core::export::{ExportRequest, ExportedFiles, check_file_name};
-use followup_plugin::abi::{Buffer, STATUS_ERROR, STATUS_OK, STATUS_PANIC, abi_major, abi_minor};
+use followup_plugin::abi::{STATUS_ERROR, STATUS_OK, STATUS_PANIC, abi_major, abi_minor};
 
-use crate::answer::{self, EXPORT_ANSWER_SCHEMA, take_bytes};
+use crate::answer::{self, EXPORT_ANSWER_SCHEMA};
+use crate::isolate::{Call, CallFailure};
 use crate::refusal::one_line;
 use crate::registry::LoadedPlugin;
 
@@ -74,6 +75,26 @@ pub enum ExportError {
         /// The panic message.
         message: String,
     },
+    /// The plugin's runner process (see [`PluginIsolation::Child`]) crashed, did not
+    /// answer within the time limit or answered over the size limit, and was stopped;
+    /// the plugin's later calls fail the same way.
+    ///
+    /// [`PluginIsolation::Child`]: crate::PluginIsolation::Child
+    #[error(
+        "the `{channel}` plugin ({}) failed in its runner process while exporting step `{step}`: it {detail}; report this to the plugin's author, or remove the file",
+        .library.display()
+    )]
+    Stopped {
+        /// The channel id.
+        channel: String,
+        /// The library file.
+        library: PathBuf,
+        /// The step id.
+        step: String,
+        /// What happened, as the end of a sentence starting with "it", such as
+        /// `did not answer within 10 s`.
+        detail: String,
+    },
     /// The plugin answered with something that is not a list of files.
     #[error(
         "the `{channel}` plugin ({}) answered step `{step}` with something that is not a list of files: {detail}; report this to the plugin's author",
@@ -111,7 +132,7 @@ pub enum ExportError {
 impl LoadedPlugin {
     /// Whether the library can export (ABI 1.2 or later).
     pub fn can_export(&self) -> bool {
-        self.entry.export.is_some()
+        self.backend.capabilities().export
     }
 
     /// Exports one drafted step as files, checked: every name is a plain file name
@@ -126,13 +147,13 @@ impl LoadedPlugin {
         let channel = self.manifest.id.clone();
         let library = self.path.clone();
         let step = request.step.id.clone();
-        let Some(export) = self.entry.export else {
+        if !self.can_export() {
             return Err(ExportError::NotSupported {
                 channel,
                 library,
                 version: format!("{}.{}", abi_major(self.abi_version), abi_minor(self.abi_version)),
             });
-        };
+        }
         let invalid = |detail: String| ExportError::Invalid {
             channel: channel.clone(),
             library: library.clone(),
@@ -141,11 +162,16 @@ impl LoadedPlugin {
         };
         let input = serde_json::to_vec(request)
             .map_err(|err| invalid(format!("the request could not be written: {err}")))?;
-        let mut buffer = Buffer::EMPTY;
-        // SAFETY: `export` has the ABI's signature; `input` is alive for the call and
-        // `buffer` is a valid, writable slot. The library is never unloaded.
-        let status = unsafe { export(input.as_ptr(), input.len(), &mut buffer) };
-        let bytes = take_bytes(self.entry, buffer).map_err(invalid)?;
+        let (status, bytes) =
+            self.backend.call(Call::Export, &input).map_err(|failure| match failure {
+                CallFailure::BadBuffer(detail) => invalid(detail),
+                CallFailure::Stopped(detail) => ExportError::Stopped {
+                    channel: channel.clone(),
+                    library: library.clone(),
+                    step: step.clone(),
+                    detail,
+                },
+            })?;
         let answer: ExportedFiles = match status {
             STATUS_OK => answer::parse(&bytes, EXPORT_ANSWER_SCHEMA).map_err(invalid)?,
             STATUS_ERROR => {

@@ -20,7 +20,10 @@ use followup_plugin::abi::{
 };
 use libloading::Library;
 
-use crate::answer::{self, MANIFEST_SCHEMA, take_bytes};
+use crate::answer::{self, MANIFEST_SCHEMA};
+use crate::isolate::{
+    Call, CallFailure, Capabilities, Limits, PluginIsolation, Runner, Starting, call_in_process,
+};
 use crate::refusal::{RefusalReason, one_line};
 
 /// A library that passed the handshake and described itself.
@@ -30,8 +33,43 @@ pub(crate) struct Described {
     pub abi_version: u32,
     /// Its manifest, parsed and checked.
     pub manifest: ChannelManifest,
-    /// The entry points this host may call.
-    pub entry: Entry,
+    /// Where the calls go.
+    pub backend: Backend,
+}
+
+/// Where a plugin's calls go: into this process, or to its runner.
+#[derive(Clone, Debug)]
+pub(crate) enum Backend {
+    /// The library is loaded here.
+    InProcess(Entry),
+    /// The library is loaded in a runner process.
+    Isolated(std::sync::Arc<Runner>),
+}
+
+impl Backend {
+    /// Makes one call and returns the plugin's status and answer.
+    pub(crate) fn call(&self, call: Call, input: &[u8]) -> Result<(u32, Vec<u8>), CallFailure> {
+        match self {
+            // In process the answer is already in memory; the cap still spares the
+            // copy and the parse of a huge one.
+            Backend::InProcess(entry) => {
+                call_in_process(*entry, call as u8, input, Limits::DEFAULT_MAX_ANSWER, |s, b| {
+                    (s, b.to_vec())
+                })
+            }
+            Backend::Isolated(runner) => runner.call(call, input),
+        }
+    }
+
+    /// Which calls beyond the manifest the library's table holds.
+    pub(crate) fn capabilities(&self) -> Capabilities {
+        match self {
+            Backend::InProcess(entry) => {
+                Capabilities { render: entry.render.is_some(), export: entry.export.is_some() }
+            }
+            Backend::Isolated(runner) => runner.capabilities(),
+        }
+    }
 }
 
 /// The entry points of one library, copied out of its table. Fields a table is too
@@ -49,14 +87,47 @@ pub struct Entry {
 pub(crate) type JsonCall =
     unsafe extern "C" fn(input: *const u8, input_len: usize, out: *mut Buffer) -> u32;
 
-/// Opens the library at `path` (canonical and absolute) and returns its checked
-/// manifest.
-pub(crate) fn describe(path: &Path) -> Result<Described, RefusalReason> {
+/// A library on its way to being described: nothing done yet (in process), or its
+/// runner started.
+pub(crate) enum Pending {
+    /// The library will be opened in this process.
+    InProcess,
+    /// Its runner was started, or could not be.
+    Runner(Result<Starting, RefusalReason>),
+}
+
+/// Starts what `isolation` needs for the library at `path`: its runner, for a child
+/// process.
+pub(crate) fn start(path: &Path, isolation: &PluginIsolation) -> Pending {
+    match isolation {
+        PluginIsolation::InProcess => Pending::InProcess,
+        PluginIsolation::Child(command) => Pending::Runner(Runner::spawn(command, path)),
+    }
+}
+
+/// Opens the library at `path` (canonical and absolute), or waits for its runner to
+/// have opened it, and returns its checked manifest.
+pub(crate) fn describe(path: &Path, pending: Pending) -> Result<Described, RefusalReason> {
+    let (abi_version, backend) = match pending {
+        Pending::InProcess => {
+            let (abi_version, entry) = open_entry(path)?;
+            (abi_version, Backend::InProcess(entry))
+        }
+        Pending::Runner(starting) => {
+            let (runner, abi_version) = starting?.ready()?;
+            (abi_version, Backend::Isolated(std::sync::Arc::new(runner)))
+        }
+    };
+    let manifest = parse(&call_manifest(&backend)?)?;
+    Ok(Described { abi_version, manifest, backend })
+}
+
+/// Opens the library, checks its version and copies out its entry points.
+pub(crate) fn open_entry(path: &Path) -> Result<(u32, Entry), RefusalReason> {
     let library = open(path)?;
     let abi_version = version(library)?;
     let entry = entry_table(library, abi_version)?;
-    let manifest = parse(&call_manifest(entry)?)?;
-    Ok(Described { abi_version, manifest, entry })
+    Ok((abi_version, entry))
 }
 
 /// Opens the library and leaks the handle so that it is never unloaded.
@@ -169,11 +240,11 @@ fn entry_table(library: &'static Library, abi_version: u32) -> Result<Entry, Ref
 }
 
 /// Calls `manifest` and returns its bytes, or the refusal its status calls for.
-fn call_manifest(entry: Entry) -> Result<Vec<u8>, RefusalReason> {
-    let mut buffer = Buffer::EMPTY;
-    // SAFETY: `manifest` has the ABI's signature and gets a valid, writable buffer.
-    let status = unsafe { (entry.manifest)(&mut buffer) };
-    let bytes = take_bytes(entry, buffer).map_err(|detail| RefusalReason::BadBuffer { detail })?;
+fn call_manifest(backend: &Backend) -> Result<Vec<u8>, RefusalReason> {
+    let (status, bytes) = backend.call(Call::Manifest, &[]).map_err(|failure| match failure {
+        CallFailure::BadBuffer(detail) => RefusalReason::BadBuffer { detail },
+        CallFailure::Stopped(detail) => RefusalReason::Stopped { detail },
+    })?;
     match status {
         STATUS_OK => Ok(bytes),
         STATUS_ERROR => Err(RefusalReason::ManifestFailed { message: answer::message(&bytes) }),

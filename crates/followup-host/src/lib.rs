@@ -31,9 +31,12 @@
 //!   variables, the clock or configuration: the caller (the CLI) decides where to look
 //!   and passes the directories in, see [`SearchPath::standard`].
 //! - It does not print; refusals are values the caller reports.
-//! - It is not a sandbox. Opening a library runs its initialisers before any check, and
-//!   a plugin that crashes takes the process with it. Only load plugins from
-//!   directories the user controls.
+//! - It is not a sandbox. Opening a library runs its initialisers before any check.
+//!   In process ([`PluginIsolation::InProcess`]) a plugin that crashes takes the process
+//!   with it; with [`PluginIsolation::Child`] each library runs in its own runner
+//!   process under a time limit and an answer size cap, and a crash, hang or huge
+//!   answer becomes a refusal or an error naming the file. Either way, only load
+//!   plugins from directories the user controls.
 //! - It never unloads a library; see [`LoadedPlugin`] for why.
 //!
 //! [`ChannelManifest`]: followup_core::manifest::ChannelManifest
@@ -44,6 +47,7 @@ mod answer;
 mod discover;
 mod export;
 mod handshake;
+mod isolate;
 mod ownership;
 mod refusal;
 mod registry;
@@ -51,6 +55,7 @@ mod render;
 mod search;
 
 pub use export::{ExportError, ExportFile, FileProblem, decode_files};
+pub use isolate::{Limits, PluginIsolation, RunnerCommand, serve, serve_stdio};
 pub use refusal::{Refusal, RefusalReason};
 pub use registry::{LoadedPlugin, Registry, load_plugins};
 pub use render::RenderError;

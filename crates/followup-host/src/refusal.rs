@@ -118,6 +118,17 @@ pub enum RefusalReason {
         /// The path to fix.
         fix: PathBuf,
     },
+    /// The plugin's runner process (see [`PluginIsolation::Child`]) crashed, did not
+    /// answer within the time limit or answered over the size limit while the library
+    /// was opened or described itself, and was stopped.
+    ///
+    /// [`PluginIsolation::Child`]: crate::PluginIsolation::Child
+    #[error("failed in its runner process while loading: it {detail}")]
+    Stopped {
+        /// What happened, as the end of a sentence starting with "it", such as
+        /// `crashed (signal SIGSEGV, a segmentation fault)`.
+        detail: String,
+    },
     /// An earlier file already provides this channel.
     #[error("declares channel `{id}`, which {} already provides", .first.display())]
     DuplicateChannel {
@@ -158,7 +169,9 @@ impl RefusalReason {
                     )
                 }
             }
-            RefusalReason::ManifestPanicked { .. } | RefusalReason::ManifestFailed { .. } => {
+            RefusalReason::ManifestPanicked { .. }
+            | RefusalReason::ManifestFailed { .. }
+            | RefusalReason::Stopped { .. } => {
                 "report this to the plugin's author, or remove the file".to_string()
             }
             RefusalReason::ManifestInvalid { .. } => {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use followup_core::manifest::ChannelManifest;
 
 use crate::discover::discover;
-use crate::handshake::{Entry, describe};
+use crate::handshake::{Backend, describe, start};
 use crate::refusal::{Refusal, RefusalReason};
 use crate::search::{Origin, SearchPath};
 
@@ -29,8 +29,8 @@ pub struct LoadedPlugin {
     pub abi_version: u32,
     /// Where the directory that holds it came from.
     pub origin: Origin,
-    /// The library's entry points.
-    pub(crate) entry: Entry,
+    /// Where its calls go.
+    pub(crate) backend: Backend,
 }
 
 /// Two loaded plugins are equal when they are the same file with the same manifest; the
@@ -98,8 +98,15 @@ impl Registry {
 pub fn load_plugins(search: &SearchPath) -> Registry {
     let discovery = discover(search);
     let mut registry = Registry { loaded: Vec::new(), refused: discovery.unreadable };
-    for candidate in discovery.candidates {
-        let outcome = describe(&candidate.path).and_then(|described| {
+    // Every runner is started before any is waited for, so that they open their
+    // libraries at the same time (in process, this does nothing).
+    let pending: Vec<_> = discovery
+        .candidates
+        .iter()
+        .map(|candidate| start(&candidate.path, search.isolation()))
+        .collect();
+    for (candidate, pending) in discovery.candidates.into_iter().zip(pending) {
+        let outcome = describe(&candidate.path, pending).and_then(|described| {
             let id = &described.manifest.id;
             if *id != candidate.channel {
                 return Err(RefusalReason::IdMismatch {
@@ -121,7 +128,7 @@ pub fn load_plugins(search: &SearchPath) -> Registry {
                 manifest: described.manifest,
                 abi_version: described.abi_version,
                 origin: candidate.origin,
-                entry: described.entry,
+                backend: described.backend,
             }),
             Err(reason) => registry.refused.push(Refusal { path: candidate.path, reason }),
         }

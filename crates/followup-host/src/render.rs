@@ -1,4 +1,4 @@
-//! Asking a loaded plugin to draft a step: JSON out, JSON back, across the C ABI.
+//! Asking a loaded plugin to draft a step: JSON out, JSON back, across the C ABI, in this process or in the plugin's runner.
 //!
 //! The answer is read as the type `render-answer.schema.json` is generated from, and
 //! every failure names the channel, the step and the library file.
@@ -6,9 +6,10 @@
 use std::path::PathBuf;
 
 use followup_core::draft::{RenderFailure, RenderRequest, RenderedDraft, TemplateFailure};
-use followup_plugin::abi::{Buffer, STATUS_ERROR, STATUS_OK, STATUS_PANIC, abi_major, abi_minor};
+use followup_plugin::abi::{STATUS_ERROR, STATUS_OK, STATUS_PANIC, abi_major, abi_minor};
 
-use crate::answer::{self, RENDER_ANSWER_SCHEMA, take_bytes};
+use crate::answer::{self, RENDER_ANSWER_SCHEMA};
+use crate::isolate::{Call, CallFailure};
 use crate::registry::LoadedPlugin;
 
 /// Why a plugin could not draft a step.
@@ -61,6 +62,26 @@ pub enum RenderError {
         /// The panic message.
         message: String,
     },
+    /// The plugin's runner process (see [`PluginIsolation::Child`]) crashed, did not
+    /// answer within the time limit or answered over the size limit, and was stopped;
+    /// the plugin's later calls fail the same way.
+    ///
+    /// [`PluginIsolation::Child`]: crate::PluginIsolation::Child
+    #[error(
+        "the `{channel}` plugin ({}) failed in its runner process while drafting step `{step}`: it {detail}; report this to the plugin's author, or remove the file",
+        .library.display()
+    )]
+    Stopped {
+        /// The channel id.
+        channel: String,
+        /// The library file.
+        library: PathBuf,
+        /// The step id.
+        step: String,
+        /// What happened, as the end of a sentence starting with "it", such as
+        /// `did not answer within 10 s`.
+        detail: String,
+    },
     /// The plugin answered with something that is not a draft.
     #[error(
         "the `{channel}` plugin ({}) answered step `{step}` with something that is not a draft: {detail}; report this to the plugin's author",
@@ -98,7 +119,7 @@ fn failure(bytes: &[u8]) -> RenderFailure {
 impl LoadedPlugin {
     /// Whether the library can draft (ABI 1.1 or later).
     pub fn can_draft(&self) -> bool {
-        self.entry.render.is_some()
+        self.backend.capabilities().render
     }
 
     /// Drafts one step.
@@ -111,13 +132,13 @@ impl LoadedPlugin {
         let channel = self.manifest.id.clone();
         let library = self.path.clone();
         let step = request.step.id.clone();
-        let Some(render) = self.entry.render else {
+        if !self.can_draft() {
             return Err(RenderError::NotSupported {
                 channel,
                 library,
                 version: format!("{}.{}", abi_major(self.abi_version), abi_minor(self.abi_version)),
             });
-        };
+        }
         let invalid = |detail: String| RenderError::Invalid {
             channel: channel.clone(),
             library: library.clone(),
@@ -126,11 +147,16 @@ impl LoadedPlugin {
         };
         let input = serde_json::to_vec(request)
             .map_err(|err| invalid(format!("the request could not be written: {err}")))?;
-        let mut buffer = Buffer::EMPTY;
-        // SAFETY: `render` has the ABI's signature; `input` is alive for the call and
-        // `buffer` is a valid, writable slot. The library is never unloaded.
-        let status = unsafe { render(input.as_ptr(), input.len(), &mut buffer) };
-        let bytes = take_bytes(self.entry, buffer).map_err(invalid)?;
+        let (status, bytes) =
+            self.backend.call(Call::Render, &input).map_err(|failure| match failure {
+                CallFailure::BadBuffer(detail) => invalid(detail),
+                CallFailure::Stopped(detail) => RenderError::Stopped {
+                    channel: channel.clone(),
+                    library: library.clone(),
+                    step: step.clone(),
+                    detail,
+                },
+            })?;
         match status {
             STATUS_OK => answer::parse(&bytes, RENDER_ANSWER_SCHEMA).map_err(invalid),
             STATUS_ERROR => {

@@ -8,6 +8,8 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::isolate::PluginIsolation;
+
 /// Where a search directory came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Origin {
@@ -47,12 +49,23 @@ pub struct SearchDir {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchPath {
     dirs: Vec<SearchDir>,
+    isolation: PluginIsolation,
 }
 
 impl SearchPath {
     /// An empty search path.
     pub fn new() -> SearchPath {
         SearchPath::default()
+    }
+
+    /// How the plugins found on this path are run (in process unless set).
+    pub fn isolation(&self) -> &PluginIsolation {
+        &self.isolation
+    }
+
+    /// Sets how the plugins found on this path are run.
+    pub fn set_isolation(&mut self, isolation: PluginIsolation) {
+        self.isolation = isolation;
     }
 
     /// Appends a directory; it is searched after those already pushed.

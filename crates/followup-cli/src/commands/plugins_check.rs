@@ -27,7 +27,7 @@ pub fn run(settings: &PluginsCheckSettings) -> anyhow::Result<ExitCode> {
     }
     std::fs::File::open(path).map_err(unreadable)?;
 
-    let report = followup_conformance::check_library(path);
+    let report = followup_conformance::check_library_with(path, &settings.isolation);
     let mut out = std::io::stdout().lock();
     match settings.format {
         OutputFormat::Json => {
