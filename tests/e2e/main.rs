@@ -19,3 +19,4 @@ mod tracker;
 mod untrusted_input;
 mod untrusted_styles;
 mod validate;
+mod wording;
