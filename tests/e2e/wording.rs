@@ -168,13 +168,16 @@ fn faults(body: &str, input_has_semicolon: bool) -> Vec<String> {
         if line.trim_end() != line {
             found.push(at("trailing space"));
         }
-        if line.trim_start().contains("  ") {
+        if line.starts_with(' ') {
+            found.push(at("leading space"));
+        }
+        if line.contains("  ") {
             found.push(at("doubled space"));
         }
-        if [" .", " ,", " ;", " :", " !", " ?"].iter().any(|p| line.contains(p)) {
+        if [" .", " ,", " ;", " :", " !", " ?", "?.", "!.", "?,"].iter().any(|p| line.contains(p)) {
             found.push(at("space before punctuation"));
         }
-        if ["( )", "()", "with  ", "about .", "about ,", " at .", ",,", "..", ". ."]
+        if ["( )", "()", "with  ", "about .", "about ,", " at .", ",,", "..", ". .", "about we ", "about I "]
             .iter()
             .any(|p| line.contains(p))
         {

@@ -467,7 +467,11 @@ fn phrasing_warnings(interview: &Interview) -> Vec<Problem> {
     phrases
         .into_iter()
         .filter_map(|(field, text)| {
-            let advice = crate::phrasing::advice(text)?;
+            let advice = if field.contains(".topics[") {
+                crate::phrasing::topic_advice(text)
+            } else {
+                crate::phrasing::advice(text)
+            }?;
             Some(
                 Problem::new(field, "will not read well in a message as it is written")
                     .with_hint(format!("{advice} (see docs/drafting.md, \"Writing the inputs\")")),
