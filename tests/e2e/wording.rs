@@ -206,6 +206,9 @@ fn faults(body: &str, input_has_semicolon: bool) -> Vec<String> {
             found.push(at("sentence cut short"));
         }
     }
+    if body.contains("\n\n\n") {
+        found.push("an empty paragraph".to_string());
+    }
     if !input_has_semicolon && body.contains(';') {
         found.push("a `;` the input did not have".to_string());
     }
