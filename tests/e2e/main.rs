@@ -20,3 +20,4 @@ mod tracker;
 mod untrusted_input;
 mod untrusted_styles;
 mod validate;
+mod wording;

@@ -125,10 +125,35 @@ fn upper_first(text: &str) -> String {
     }
 }
 
+/// What candidates type before a topic that the sentence around it already says ("We
+/// talked about X" would read "our conversation about we talked about X").
+const TOPIC_LEADS: &[&str] =
+    &["we talked about ", "we discussed ", "we covered ", "talked about ", "discussed "];
+
 /// A phrase that can follow "about" or "covered": a gerund or noun phrase as typed, a
-/// sentence or verb phrase kept as typed but without its final period and first capital.
+/// sentence or verb phrase kept as typed but without its final period or question mark,
+/// its first capital and a leading "we talked about".
 pub fn topic(text: &str) -> String {
-    lower_first(bare(text))
+    let phrase = bare(text).trim_end_matches(['?', '!']).trim_end();
+    let phrase = TOPIC_LEADS
+        .iter()
+        .find_map(|lead| {
+            let head = phrase.get(..lead.len())?;
+            head.eq_ignore_ascii_case(lead).then(|| &phrase[lead.len()..])
+        })
+        .unwrap_or(phrase);
+    lower_first(phrase)
+}
+
+/// Why a topic cannot be made to read well after "our conversation about", as advice to
+/// the candidate; `None` when it can. A question keeps its word order ("about how should
+/// the team review SQL"), which no template can mend.
+pub fn topic_advice(text: &str) -> Option<&'static str> {
+    advice(text).or_else(|| {
+        bare(text).ends_with('?').then_some(
+            "write the topic as a phrase (\"how the team reviews SQL\"), not as a question",
+        )
+    })
 }
 
 /// Items as an English list: "A", "A and B", "A, B and C".
@@ -287,6 +312,16 @@ mod tests {
         for (text, expected) in table {
             assert_eq!(shape(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn topics_follow_about() {
+        assert_eq!(topic("The churn dashboard rebuild."), "the churn dashboard rebuild");
+        assert_eq!(topic("We talked about rebuilding the dashboard."), "rebuilding the dashboard");
+        assert_eq!(topic("how the team reviews SQL?"), "how the team reviews SQL");
+        assert_eq!(topic("SQL reviews"), "SQL reviews");
+        assert!(topic_advice("how should the team review SQL?").is_some());
+        assert!(topic_advice("how the team reviews SQL").is_none());
     }
 
     #[test]

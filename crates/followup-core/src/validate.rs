@@ -467,7 +467,11 @@ fn phrasing_warnings(interview: &Interview) -> Vec<Problem> {
     phrases
         .into_iter()
         .filter_map(|(field, text)| {
-            let advice = crate::phrasing::advice(text)?;
+            let advice = if field.contains(".topics[") {
+                crate::phrasing::topic_advice(text)
+            } else {
+                crate::phrasing::advice(text)
+            }?;
             Some(
                 Problem::new(field, "will not read well in a message as it is written")
                     .with_hint(format!("{advice} (see docs/drafting.md, \"Writing the inputs\")")),
@@ -540,5 +544,21 @@ mod tests {
         let japan = with_country("JP").expect("a real country");
         assert_eq!(japan.warnings.len(), 1);
         assert!(japan.warnings[0].message.contains("no public holidays for `JP`"));
+    }
+
+    /// A topic typed as a question cannot follow "our conversation about"; validate
+    /// names the field and says how to write it.
+    #[test]
+    fn a_topic_written_as_a_question_is_warned_about() {
+        let mut interview: Interview =
+            serde_json::from_value(crate::examples::interview_example()).expect("the example");
+        interview.interviewers[0].topics = vec!["how should the team review SQL?".to_string()];
+        let valid = validate(interview).expect("still valid");
+        let warning = valid
+            .warnings
+            .iter()
+            .find(|w| w.field == "interviewers[0].topics[0]")
+            .expect("the question is warned about");
+        assert!(warning.hint.as_deref().is_some_and(|h| h.contains("not as a question")));
     }
 }
