@@ -164,9 +164,10 @@ fn a_plugin_that_crashes_hangs_or_floods_in_its_render_fails_by_name() {
         let run = installed.followup(&["plugins", "check", &installed.library()]);
         assert_eq!(run.code, 1, "{fault}: {}", run.transcript());
         assert!(
-            run.stdout.contains(
-                "  FAIL  no_panic          11 of 11 requests made the plugin panic, crash or hang; return an error instead"
-            ),
+            run.stdout.lines().any(|line| line.starts_with("  FAIL  no_panic ")
+                && line.ends_with(
+                    " requests made the plugin panic, crash or hang; return an error instead"
+                )),
             "{fault}: {}",
             run.stdout
         );
