@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use followup_core::draft::{Draft, RENDER_REQUEST_VERSION, RenderRequest, RenderedDraft};
+use followup_core::draft::{Draft, RenderRequest, RenderedDraft};
 use followup_core::export::{ExportRequest, Paper};
 use followup_core::plan::{Purpose, Step};
 use followup_plugin::abi::{Buffer, ENTRY_SYMBOL_V1, PluginTable, STATUS_OK};
@@ -81,12 +81,7 @@ fn check_step(
     interview: &followup_core::interview::Interview,
     step: &Step,
 ) -> usize {
-    let request = RenderRequest {
-        request_version: RENDER_REQUEST_VERSION,
-        step: step.clone(),
-        interview: interview.clone(),
-        style: Default::default(),
-    };
+    let request = RenderRequest::new(step, interview, Default::default());
     let answer: Value =
         serde_json::from_slice(&call(table, table.render, &request)).expect("a draft is JSON");
     boon.assert_valid("render-answer.schema.json", &format!("the draft of {label}"), &answer);

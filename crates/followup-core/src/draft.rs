@@ -32,23 +32,104 @@ pub struct RenderRequest {
     pub request_version: u32,
     /// The step to draft.
     pub step: Step,
-    /// The whole interview, with the candidate's profile merged in.
+    /// The interview, with the candidate's profile merged in. For a message about one
+    /// interviewer (every step but the debrief), `interviewers` lists only that person
+    /// and `seat` says where they sit on the panel.
     pub interview: Interview,
     /// How the firm or candidate wants messages written.
     #[serde(default)]
     pub style: DraftStyle,
+    /// Where the interviewer the message is about sits on the panel, when the request
+    /// carries only them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<Seat>,
+}
+
+/// Where one interviewer sits on the panel: what a message to them needs to know of
+/// the others, worked out by the host so that a request carries one person, not the
+/// whole panel.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Seat {
+    /// Their position among the interviewers, from 0 (it picks the wording: each member
+    /// of a panel reads different sentences).
+    pub position: usize,
+    /// How many interviewers the panel has.
+    pub panel_size: usize,
+    /// Whether they lead the decision (see [`crate::interview::Interview::decides`]).
+    pub decides: bool,
+    /// The interview's points to clarify that are theirs to hear when the file assigns
+    /// them none (see [`crate::interview::Interview::shared_clarify`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_clarify: Vec<String>,
 }
 
 impl RenderRequest {
     /// The request to draft `step` of `interview` in `style`, in this version's shape.
+    ///
+    ///
+    /// Except for a debrief (the one message about everyone), the request carries only
+    /// the interviewer the message is about, with their [`Seat`] on the panel: a
+    /// request for a panel of a thousand then costs one person, not a thousand.
     pub fn new(step: &Step, interview: &Interview, style: DraftStyle) -> RenderRequest {
+        let (interview, seat) = interview_for(step, interview);
         RenderRequest {
             request_version: RENDER_REQUEST_VERSION,
             step: step.clone(),
-            interview: interview.clone(),
+            interview,
             style,
+            seat,
         }
     }
+}
+
+/// The interview as a render request for `step` carries it, and the seat of the person
+/// it is about (see [`RenderRequest::new`]).
+fn interview_for(step: &Step, interview: &Interview) -> (Interview, Option<Seat>) {
+    let about = step
+        .recipient
+        .on_behalf_of
+        .as_deref()
+        .or((step.recipient.kind == crate::plan::RecipientKind::Interviewer)
+            .then_some(step.recipient.name.as_str()));
+    let position = about
+        .filter(|_| step.purpose != Purpose::Debrief)
+        .and_then(|name| interview.interviewers.iter().position(|p| p.name == name));
+    let Some(position) = position else {
+        return (interview.clone(), None);
+    };
+    let seat = Seat {
+        position,
+        panel_size: interview.interviewers.len(),
+        decides: interview.decides(position),
+        shared_clarify: interview.shared_clarify(position),
+    };
+    let Interview {
+        schema,
+        candidate,
+        employer,
+        role,
+        meeting,
+        interviewers,
+        reinforce,
+        next_steps,
+        staffing,
+        established_channels,
+        status,
+    } = interview;
+    let trimmed = Interview {
+        schema: schema.clone(),
+        candidate: candidate.clone(),
+        employer: employer.clone(),
+        role: role.clone(),
+        meeting: meeting.clone(),
+        interviewers: vec![interviewers[position].clone()],
+        reinforce: reinforce.clone(),
+        next_steps: next_steps.clone(),
+        staffing: staffing.clone(),
+        established_channels: established_channels.clone(),
+        status: status.clone(),
+    };
+    (trimmed, Some(seat))
 }
 
 /// How messages are written: a firm's house style, as far as drafting needs it.
@@ -209,16 +290,43 @@ pub const VARIETY: &str = "variety";
 /// People on a panel compare notes, and a candidate's second check-in should not repeat
 /// the first: a message that reads like its neighbour reads like a form letter.
 pub fn check_variety(drafts: &mut [Draft]) {
-    let sentences: Vec<std::collections::BTreeSet<String>> =
+    use std::collections::{BTreeSet, HashMap};
+    let sentences: Vec<BTreeSet<String>> =
         drafts.iter().map(|d| crate::phrasing::sentences(&d.body).into_iter().collect()).collect();
+    // Which drafts hold each sentence, and each body: a plan for a panel of a thousand
+    // must not compare a million pairs.
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, set) in sentences.iter().enumerate() {
+        for sentence in set {
+            holders.entry(sentence.as_str()).or_default().push(i);
+        }
+    }
+    let mut bodies: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, draft) in drafts.iter().enumerate() {
+        bodies.entry(draft.body.as_str()).or_default().push(i);
+    }
+    let shared_with = |i: usize, j: usize| sentences[i].intersection(&sentences[j]).count();
     let mut checks = Vec::with_capacity(drafts.len());
     for (i, mine) in sentences.iter().enumerate() {
-        let alike =
-            sentences.iter().enumerate().filter(|(j, _)| *j != i).find_map(|(j, theirs)| {
-                let shared = mine.intersection(theirs).count();
-                let fewest = mine.len().min(theirs.len());
-                let same_body = drafts[i].body == drafts[j].body;
-                (same_body || (fewest > 0 && shared * 2 > fewest)).then_some((j, shared, fewest))
+        let same_body = bodies[drafts[i].body.as_str()].iter().copied().find(|&j| j != i);
+        // The drafts most alike: those sharing the most of this one's sentences, counted
+        // through the sentences' holders; only the few best are compared exactly.
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for sentence in mine {
+            for &j in holders[sentence.as_str()].iter().filter(|&&j| j != i).take(VARIETY_PEERS) {
+                *counts.entry(j).or_default() += 1;
+            }
+        }
+        let mut candidates: Vec<(usize, usize)> = counts.into_iter().collect();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let alike = same_body
+            .map(|j| (j, shared_with(i, j), mine.len().min(sentences[j].len())))
+            .or_else(|| {
+                candidates.iter().take(VARIETY_PEERS).find_map(|&(j, _)| {
+                    let shared = shared_with(i, j);
+                    let fewest = mine.len().min(sentences[j].len());
+                    (fewest > 0 && shared * 2 > fewest).then_some((j, shared, fewest))
+                })
             });
         checks.push(match alike {
             Some((j, shared, fewest)) => {
@@ -245,6 +353,11 @@ pub fn check_variety(drafts: &mut [Draft]) {
         draft.checks.push(check);
     }
 }
+
+/// How many other drafts [`check_variety`] follows from each sentence, and compares
+/// exactly: enough to find the message most like another, few enough that the check
+/// stays linear in the number of messages.
+const VARIETY_PEERS: usize = 32;
 
 /// One check of a draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

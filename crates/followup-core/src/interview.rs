@@ -242,6 +242,35 @@ pub enum MeetingFormat {
     Phone,
 }
 
+impl Interview {
+    /// Whether the interviewer at `position` leads the hiring decision: the one marked
+    /// `lead`, else the first.
+    pub fn decides(&self, position: usize) -> bool {
+        let any_lead = self.interviewers.iter().any(|p| p.lead);
+        self.interviewers.get(position).is_some_and(|p| p.lead || (!any_lead && position == 0))
+    }
+
+    /// The interview's points to clarify that the interviewer at `position` hears when
+    /// the file gives them none of their own: the points no interviewer was given,
+    /// shared out one per person in order, so that a panel is not told the same
+    /// clarification three times.
+    pub fn shared_clarify(&self, position: usize) -> Vec<String> {
+        let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+        let assigned = |point: &str| {
+            self.interviewers.iter().any(|p| p.clarify.iter().any(|own| same(own, point)))
+        };
+        let people = self.interviewers.len().max(1);
+        self.reinforce
+            .clarify
+            .iter()
+            .filter(|point| !point.trim().is_empty() && !assigned(point))
+            .enumerate()
+            .filter(|(k, _)| k % people == position)
+            .map(|(_, point)| point.clone())
+            .collect()
+    }
+}
+
 /// One interviewer and what was discussed with them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -215,6 +215,7 @@ mod tests {
             step: serde_json::from_value(step).expect("test step is valid"),
             interview: serde_json::from_value(interview).expect("test interview is valid"),
             style: Default::default(),
+            seat: None,
         };
         Facts::from_request(&request)
     }

@@ -236,9 +236,9 @@ pub struct Facts {
     /// The style's tone (`warm`, `formal`, `brief`), when it sets one.
     #[serde(skip_serializing_if = "skipped_option")]
     pub tone: Option<String>,
-    /// The other interviewers, by name (for a debrief).
+    /// The other interviewers, by name; for a debrief only (empty in other messages).
     pub other_interviewers: Vec<String>,
-    /// Everything discussed, each as `topic (with Name)`, for a debrief.
+    /// Everything discussed, as `A and B (with Name)` per interviewer; for a debrief only.
     pub discussed: Vec<String>,
     /// Every point that deserves a clarification.
     pub open_points: Vec<String>,
@@ -270,7 +270,7 @@ pub struct Facts {
     #[serde(skip_serializing_if = "skipped_text")]
     pub motivation_sentence: String,
     /// What was discussed with each interviewer, one sentence per person
-    /// (`With Tanya Okafor, we talked about A and B.`); empty when nothing was listed.
+    /// (`With Tanya Okafor, we talked about A and B.`); for a debrief only.
     #[serde(skip_serializing_if = "skipped_text")]
     pub discussed_sentences: String,
 }
@@ -286,23 +286,32 @@ impl Facts {
             (None, RecipientKind::Interviewer) => Some(step.recipient.name.as_str()),
             (None, RecipientKind::Recruiter) => None,
         };
-        let position =
+        // The request lists the panel, or (with a seat) only the person it is about.
+        let listed =
             about_name.and_then(|name| interview.interviewers.iter().position(|p| p.name == name));
-        let interviewer: Option<&Interviewer> = position.map(|i| &interview.interviewers[i]);
+        let interviewer: Option<&Interviewer> = listed.map(|i| &interview.interviewers[i]);
+        let seat = request.seat.as_ref();
+        let position = seat.map(|s| s.position).or(listed);
         let variant = position.unwrap_or(0);
         let about = interviewer.map(PersonFacts::interviewer).unwrap_or_default();
         let recipient = match (step.recipient.kind, interviewer) {
             (RecipientKind::Interviewer, Some(p)) => PersonFacts::interviewer(p),
             _ => recipient,
         };
-        let decides = position.is_some_and(|i| {
-            let any_lead = interview.interviewers.iter().any(|p| p.lead);
-            interview.interviewers[i].lead || (!any_lead && i == 0)
-        });
+        let decides = match (seat, listed) {
+            (Some(seat), _) => seat.decides,
+            (None, Some(i)) => interview.decides(i),
+            (None, None) => false,
+        };
         let topics: Vec<String> = interviewer
             .map(|p| clean_all(&p.topics).iter().map(|t| phrasing::topic(t)).collect())
             .unwrap_or_default();
-        let strengths = strengths_for(interview, position);
+        // What the whole panel said is for the debrief, the one message about everyone;
+        // leaving it out of the others keeps a message's cost the same however large
+        // the panel (a thousand interviewers would otherwise cost a million topics).
+        let whole_panel = step.purpose == Purpose::Debrief;
+        let panel_topics = if whole_panel { discussed(interview) } else { Vec::new() };
+        let strengths = strengths_for(interview, interviewer, position);
         let strength_sentences = strengths
             .iter()
             .enumerate()
@@ -352,7 +361,7 @@ impl Facts {
             role_kind: format!("{:?}", interview.role.kind).to_lowercase(),
             topic: topics.first().cloned(),
             topics,
-            clarify: clarify_for(interview, position),
+            clarify: clarify_for(interview, interviewer, seat, listed),
             motivation,
             interview_day,
             interview_date,
@@ -385,20 +394,24 @@ impl Facts {
                 .filter(|s| !s.trim().is_empty())
                 .unwrap_or_else(|| DEFAULT_SIGN_OFF.to_string()),
             tone: request.style.tone.clone(),
-            other_interviewers: interview
-                .interviewers
+            other_interviewers: if whole_panel {
+                interview
+                    .interviewers
+                    .iter()
+                    .map(|p| p.name.clone())
+                    .filter(|name| Some(name.as_str()) != about_name)
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            discussed: panel_topics
                 .iter()
-                .map(|p| p.name.clone())
-                .filter(|name| Some(name.as_str()) != about_name)
+                .map(|(name, topics)| format!("{} (with {name})", phrasing::list(topics)))
                 .collect(),
-            discussed: discussed(interview)
-                .into_iter()
-                .map(|(name, topics)| format!("{} (with {name})", phrasing::list(&topics)))
-                .collect(),
-            discussed_sentences: discussed(interview)
-                .into_iter()
+            discussed_sentences: panel_topics
+                .iter()
                 .map(|(name, topics)| {
-                    format!("With {name}, we talked about {}.", phrasing::list(&topics))
+                    format!("With {name}, we talked about {}.", phrasing::list(topics))
                 })
                 .collect::<Vec<_>>()
                 .join(" "),
@@ -428,14 +441,15 @@ impl Facts {
     }
 }
 
-/// The strengths to restate to the interviewer at `position`: the ones the file gives
-/// that person, else the interview's, rotated so that each member of a panel hears a
-/// different one first; at most [`STRENGTHS_TO_RESTATE`].
-fn strengths_for(interview: &Interview, position: Option<usize>) -> Vec<String> {
-    if let Some(own) = position
-        .map(|i| clean_all(&interview.interviewers[i].strengths))
-        .filter(|own| !own.is_empty())
-    {
+/// The strengths to restate to `interviewer` (at `position` on the panel): the ones the
+/// file gives that person, else the interview's, rotated so that each member of a panel
+/// hears a different one first; at most [`STRENGTHS_TO_RESTATE`].
+fn strengths_for(
+    interview: &Interview,
+    interviewer: Option<&Interviewer>,
+    position: Option<usize>,
+) -> Vec<String> {
+    if let Some(own) = interviewer.map(|p| clean_all(&p.strengths)).filter(|own| !own.is_empty()) {
         return own.into_iter().take(STRENGTHS_TO_RESTATE).collect();
     }
     let all = clean_all(&interview.reinforce.strengths);
@@ -443,28 +457,28 @@ fn strengths_for(interview: &Interview, position: Option<usize>) -> Vec<String> 
     (0..all.len().min(STRENGTHS_TO_RESTATE)).map(|j| all[(start + j) % all.len()].clone()).collect()
 }
 
-/// The point to clarify with the interviewer at `position`: the first the file gives
-/// that person, else one of the interview's points not given to anyone, shared out one
-/// per person in order (so that a panel is not told the same clarification three times).
+/// The point to clarify with `interviewer`: the first the file gives that person, else
+/// the first of the interview's points shared out to them (core's
+/// [`Interview::shared_clarify`], worked out by the host when the request has a seat).
 /// A message about no one (to the recruiter) gets the first point.
-fn clarify_for(interview: &Interview, position: Option<usize>) -> Option<String> {
-    let Some(index) = position else {
+fn clarify_for(
+    interview: &Interview,
+    interviewer: Option<&Interviewer>,
+    seat: Option<&followup_core::draft::Seat>,
+    listed: Option<usize>,
+) -> Option<String> {
+    let Some(person) = interviewer else {
         return clean_all(&interview.reinforce.clarify).first().map(|p| phrasing::point(p));
     };
-    if let Some(own) = clean_all(&interview.interviewers[index].clarify).first() {
+    if let Some(own) = clean_all(&person.clarify).first() {
         return Some(phrasing::point(own));
     }
-    let assigned: Vec<String> =
-        interview.interviewers.iter().flat_map(|p| clean_all(&p.clarify)).collect();
-    let pool: Vec<String> = clean_all(&interview.reinforce.clarify)
-        .into_iter()
-        .filter(|point| !assigned.contains(point))
-        .collect();
-    let people = interview.interviewers.len().max(1);
-    pool.into_iter()
-        .enumerate()
-        .find(|(k, _)| k % people == index)
-        .map(|(_, point)| phrasing::point(&point))
+    let shared = match (seat, listed) {
+        (Some(seat), _) => seat.shared_clarify.clone(),
+        (None, Some(i)) => interview.shared_clarify(i),
+        (None, None) => Vec::new(),
+    };
+    clean_all(&shared).first().map(|p| phrasing::point(p))
 }
 
 /// The postal address of a letter: the interviewer's, else the employer's, with the
