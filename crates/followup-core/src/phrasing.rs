@@ -25,8 +25,17 @@ pub enum Shape {
 
 /// Words that open a sentence with its own subject.
 const SUBJECTS: &[&str] = &[
-    "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "my", "our", "you", "your", "they",
-    "it", "it's", "this", "that", "there", "their",
+    "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "you", "they", "it", "it's", "there",
+];
+
+/// Words that open either a sentence ("my Python is newer") or a noun phrase ("my
+/// notice period"): a sentence only when a finite verb follows.
+const DETERMINERS: &[&str] = &["my", "our", "your", "their", "this", "that"];
+
+/// Finite verbs that make a phrase opened by a determiner a sentence.
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "am", "has", "have", "had", "can", "could", "will", "would",
+    "shall", "should", "may", "might", "must", "do", "does", "did",
 ];
 
 /// Verbs that lead a résumé line, in the past tense (the irregular ones and those a
@@ -87,7 +96,15 @@ pub fn shape(text: &str) -> Shape {
         .unwrap_or_default()
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
         .to_lowercase();
-    if SUBJECTS.contains(&first.as_str()) {
+    let finite_follows = || {
+        bare(text).split_whitespace().skip(1).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            FINITE.contains(&w.as_str())
+        })
+    };
+    if SUBJECTS.contains(&first.as_str())
+        || (DETERMINERS.contains(&first.as_str()) && finite_follows())
+    {
         Shape::Sentence
     } else if PAST_VERBS.contains(&first.as_str())
         || (first.len() > 3 && first.ends_with("ed") && !NOT_PAST.contains(&first.as_str()))
@@ -202,6 +219,23 @@ pub fn point(text: &str) -> String {
         }
         _ => lower_first(phrase),
     }
+}
+
+/// Points as items of one English list ("What stayed open: A and B"): a point written
+/// as a sentence becomes a "that" clause, so that it can stand beside a noun phrase
+/// ("my notice period and that I can work from the Chicago office").
+pub fn point_items(points: &[String]) -> Vec<String> {
+    points
+        .iter()
+        .map(|text| {
+            let item = point(text);
+            if points.len() > 1 && shape(bare(text)) == Shape::Sentence {
+                format!("that {item}")
+            } else {
+                item
+            }
+        })
+        .collect()
 }
 
 /// A strength as something to say more about ("I would be glad to say more about …"):
@@ -359,6 +393,17 @@ mod tests {
             "my relocation timing (I can start in Boston in February)"
         );
         assert_eq!(point("the gap in 2023"), "the gap in 2023");
+    }
+
+    #[test]
+    fn a_sentence_among_points_becomes_a_clause() {
+        let points =
+            ["my notice period of four weeks".to_string(), "I can work from Chicago.".to_string()];
+        assert_eq!(
+            list(&point_items(&points)),
+            "my notice period of four weeks and that I can work from Chicago"
+        );
+        assert_eq!(point_items(&points[1..]), ["I can work from Chicago"]);
     }
 
     #[test]

@@ -415,10 +415,7 @@ impl Facts {
                 })
                 .collect::<Vec<_>>()
                 .join(" "),
-            open_points: clean_all(&interview.reinforce.clarify)
-                .iter()
-                .map(|p| phrasing::point(p))
-                .collect(),
+            open_points: phrasing::point_items(&clean_all(&interview.reinforce.clarify)),
             recipient_address: address_block(interview, interviewer),
             send_date: step
                 .send_at
