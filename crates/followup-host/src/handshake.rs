@@ -256,7 +256,7 @@ fn call_manifest(backend: &Backend) -> Result<Vec<u8>, RefusalReason> {
 }
 
 /// Parses the manifest JSON and checks the rules the types cannot express.
-fn parse(bytes: &[u8]) -> Result<ChannelManifest, RefusalReason> {
+pub(crate) fn parse(bytes: &[u8]) -> Result<ChannelManifest, RefusalReason> {
     let manifest: ChannelManifest = answer::parse(bytes, MANIFEST_SCHEMA)
         .map_err(|detail| RefusalReason::ManifestInvalid { detail })?;
     manifest.check().map_err(|problems| {

@@ -46,6 +46,8 @@
 mod answer;
 mod discover;
 mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 mod handshake;
 mod isolate;
 mod ownership;

@@ -107,13 +107,20 @@ impl RenderError {
             _ => None,
         }
     }
+
+    /// The error as the failure a drafting callback reports (such as the style-pack
+    /// check's): this error's message, with the template that failed when known.
+    pub fn to_failure(&self) -> RenderFailure {
+        RenderFailure { message: self.to_string(), template: self.template_failure().cloned() }
+    }
 }
 
 /// A plugin's error answer: a [`RenderFailure`] as JSON, or, from a plugin built
-/// before structured failures, its message as text.
-fn failure(bytes: &[u8]) -> RenderFailure {
-    serde_json::from_slice::<RenderFailure>(bytes)
-        .unwrap_or_else(|_| RenderFailure::from(String::from_utf8_lossy(bytes).into_owned()))
+/// before structured failures, its message as text; the message made one bounded line.
+pub(crate) fn failure(bytes: &[u8]) -> RenderFailure {
+    let RenderFailure { message, template } = serde_json::from_slice::<RenderFailure>(bytes)
+        .unwrap_or_else(|_| RenderFailure::from(String::from_utf8_lossy(bytes).into_owned()));
+    RenderFailure { message: answer::message(message.as_bytes()), template }
 }
 
 impl LoadedPlugin {
@@ -161,7 +168,6 @@ impl LoadedPlugin {
             STATUS_OK => answer::parse(&bytes, RENDER_ANSWER_SCHEMA).map_err(invalid),
             STATUS_ERROR => {
                 let RenderFailure { message, template } = failure(&bytes);
-                let message = answer::message(message.as_bytes());
                 let template = template.map(Box::new);
                 Err(RenderError::Failed { channel, library, step, message, template })
             }

@@ -75,10 +75,7 @@ pub fn check(dir: &Path, checker: &Checker, registry: &Registry) -> FileReport {
         let plugin = registry
             .get(channel)
             .ok_or_else(|| format!("no plugin provides the channel `{channel}`"))?;
-        plugin.render(request).map_err(|err| RenderFailure {
-            message: err.to_string(),
-            template: err.template_failure().cloned(),
-        })
+        plugin.render(request).map_err(|err| err.to_failure())
     };
     for found in check_templates(style.as_ref(), &sources, checker.channels(), &draft) {
         let template_file = found
