@@ -372,7 +372,8 @@ fn next_marker(text: &str) -> Option<usize> {
 
 /// The end (exclusive) of the tag or expression at the start of `text`, which closes
 /// with `close` outside string literals; the whole text when it never closes (tera
-/// then refuses it).
+/// then refuses it). The text is walked byte by byte, so it is compared as bytes: a
+/// byte inside a multi-byte character (`{{ nàme }}`) is no place to slice a `str`.
 fn end_of_tag(text: &str, close: &str) -> usize {
     let bytes = text.as_bytes();
     let mut i = 2;
@@ -384,7 +385,7 @@ fn end_of_tag(text: &str, close: &str) -> usize {
             Some(q) if b == q => quote = None,
             Some(_) => {}
             None if matches!(b, b'"' | b'\'' | b'`') => quote = Some(b),
-            None if text[i..].starts_with(close) => return i + close.len(),
+            None if bytes[i..].starts_with(close.as_bytes()) => return i + close.len(),
             None => {}
         }
         i += 1;
@@ -445,6 +446,20 @@ mod tests {
         assert_eq!(
             out,
             "{% extends \"base\" %}{{ __followup_render_budget() }}{% raw %}{% for %}{% endraw %}"
+        );
+    }
+
+    /// Found by the `style_templates` fuzz target (docs/fuzzing.md): a character of
+    /// more than one byte inside a tag made the tag reader slice inside it and panic,
+    /// in `followup validate PACK` as in drafting (issue 14).
+    #[test]
+    fn a_tag_with_non_ascii_text_outside_strings_is_read_whole() {
+        let source = "{{ n\u{e0}me }} {% if t\u{e9} %}\u{2014}{% endif %}";
+        assert_eq!(tags(source), ["{% if t\u{e9} %}", "{% endif %}"]);
+        assert_eq!(
+            instrument(source),
+            "{{ n\u{e0}me }} {{ __followup_render_budget() }}{% if t\u{e9} %}\u{2014}\
+             {{ __followup_render_budget() }}{% endif %}"
         );
     }
 
