@@ -252,6 +252,39 @@ fn the_variable_isolates_every_run_and_in_process_a_crash_ends_it() {
 }
 
 #[test]
+fn the_settings_file_isolates_every_run() {
+    let installed = Installed::new("manifest_segfault");
+    let dir = installed.dir();
+    let interview = installed.interview();
+    let args = ["--plugin-dir", dir.as_str(), "plan", interview.as_str(), "--now", NOW];
+    let home = ScratchDir::new("isolation-settings");
+    let config = home.path().join(".config").join("followup");
+    std::fs::create_dir_all(&config).expect("writable");
+    let redact = [(installed.scratch.path(), "[SCRATCH]")];
+    let run = || {
+        run_followup(
+            &args,
+            &Invocation { home: Some(home.path()), redact: &redact, ..Invocation::default() },
+        )
+    };
+
+    std::fs::write(config.join("settings.toml"), "isolate_plugins = true\n").expect("writable");
+    let isolated = run();
+    assert_eq!(isolated.code, 0, "{}", isolated.transcript());
+    assert!(
+        isolated.stderr.contains("failed in its runner process while loading"),
+        "{}",
+        isolated.stderr
+    );
+
+    std::fs::write(config.join("settings.toml"), "isolate_plugin = true\n").expect("writable");
+    let refused = run();
+    assert_eq!(refused.code, 3, "{}", refused.transcript());
+    assert!(refused.stderr.contains("settings.toml:1:1"), "{}", refused.stderr);
+    assert!(refused.stderr.contains("isolate_plugin"), "{}", refused.stderr);
+}
+
+#[test]
 fn the_plugin_runner_is_hidden() {
     let run = run_followup(&["--help"], &Invocation::default());
     assert_eq!(run.code, 0, "{}", run.transcript());

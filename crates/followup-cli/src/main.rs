@@ -15,6 +15,7 @@ mod plugin_runner;
 mod profile;
 mod settings;
 mod style_pack;
+mod user_settings;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -277,7 +277,11 @@ impl Settings {
             env.data_dir.as_ref().map(|d| d.join("plugins")).as_deref(),
         );
         let limits = plugin_limits(cli.plugin_time_limit)?;
-        if cli.isolate_plugins || isolation_wanted(env.isolate_plugins.as_deref())? {
+        let user = crate::user_settings::load(env.config_dir.as_deref())?;
+        if cli.isolate_plugins
+            || isolation_wanted(env.isolate_plugins.as_deref())?
+            || user.isolate_plugins == Some(true)
+        {
             search.set_isolation(plugin_runner(&env, limits)?);
         }
         let store = track::store_path(cli.store, &env);
