@@ -374,6 +374,29 @@ fn variety_passes_on_every_draft_of_a_three_person_panel() {
     }
 }
 
+/// Two interviewers named Sam, thanked by text: each text names its reader in full, so
+/// no two messages of the plan have the same body.
+#[test]
+fn two_interviewers_with_one_first_name_get_texts_of_their_own() {
+    let run = run_followup(
+        &[
+            "draft",
+            "tests/plans/two-sams-by-text.toml",
+            "--format",
+            "json",
+            "--now",
+            "2026-11-30T12:00:00-05:00",
+        ],
+        &Invocation::default(),
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let drafts = json_drafts(&run.stdout);
+    let bodies: BTreeSet<&str> = drafts.iter().filter_map(|d| d["body"].as_str()).collect();
+    assert_eq!(bodies.len(), drafts.len(), "every body differs: {bodies:#?}");
+    assert!(bodies.iter().any(|b| b.starts_with("Hi Sam Ortiz,")), "{bodies:#?}");
+    assert!(bodies.iter().any(|b| b.starts_with("Hi Sam Patel,")), "{bodies:#?}");
+}
+
 /// A style pack whose email thank-you is one fixed text makes the panel's thank-yous
 /// alike, and `variety` says so, naming the other message's step.
 #[test]

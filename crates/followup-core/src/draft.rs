@@ -57,6 +57,10 @@ pub struct Seat {
     pub panel_size: usize,
     /// Whether they lead the decision (see [`crate::interview::Interview::decides`]).
     pub decides: bool,
+    /// Whether another interviewer has the same first name, so that messages name them
+    /// in full (see [`crate::interview::Interview::first_name_shared`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub first_name_shared: bool,
     /// The interview's points to clarify that are theirs to hear when the file assigns
     /// them none (see [`crate::interview::Interview::shared_clarify`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -101,6 +105,7 @@ fn interview_for(step: &Step, interview: &Interview) -> (Interview, Option<Seat>
         position,
         panel_size: interview.interviewers.len(),
         decides: interview.decides(position),
+        first_name_shared: interview.first_name_shared(position),
         shared_clarify: interview.shared_clarify(position),
     };
     let Interview {

@@ -250,6 +250,18 @@ impl Interview {
         self.interviewers.get(position).is_some_and(|p| p.lead || (!any_lead && position == 0))
     }
 
+    /// Whether another interviewer's name starts with the same word as the name of the
+    /// one at `position` (two Sams on a panel): messages then name them in full, or the
+    /// two would be told apart by no one, and could get the same text.
+    pub fn first_name_shared(&self, position: usize) -> bool {
+        let first = |p: &Interviewer| {
+            p.name.split_whitespace().next().map(str::to_lowercase).unwrap_or_default()
+        };
+        let Some(mine) = self.interviewers.get(position).map(first) else { return false };
+        !mine.is_empty()
+            && self.interviewers.iter().enumerate().any(|(i, p)| i != position && first(p) == mine)
+    }
+
     /// The interview's points to clarify that the interviewer at `position` hears when
     /// the file gives them none of their own: the points no interviewer was given,
     /// shared out one per person in order, so that a panel is not told the same

@@ -120,12 +120,15 @@ impl PersonFacts {
         }
     }
 
-    /// An interviewer, greeted by their preferred name when they gave one.
-    fn interviewer(person: &Interviewer) -> PersonFacts {
+    /// An interviewer, greeted by their preferred name when they gave one, else by their
+    /// full name when another interviewer shares their first name.
+    fn interviewer(person: &Interviewer, first_name_shared: bool) -> PersonFacts {
         let mut facts = PersonFacts::named(&person.name, person.title.as_deref());
         let preferred = person.preferred_name.as_deref().map(clean).filter(|p| !p.is_empty());
         if let Some(preferred) = &preferred {
             facts.first_name = preferred.clone();
+        } else if first_name_shared {
+            facts.first_name = facts.name.clone();
         }
         // An honorific keeps its period ("Dr."), unlike a phrase inside a sentence.
         facts.honorific = person
@@ -293,9 +296,15 @@ impl Facts {
         let seat = request.seat.as_ref();
         let position = seat.map(|s| s.position).or(listed);
         let variant = position.unwrap_or(0);
-        let about = interviewer.map(PersonFacts::interviewer).unwrap_or_default();
+        let first_name_shared = match (seat, listed) {
+            (Some(seat), _) => seat.first_name_shared,
+            (None, Some(i)) => interview.first_name_shared(i),
+            (None, None) => false,
+        };
+        let about =
+            interviewer.map(|p| PersonFacts::interviewer(p, first_name_shared)).unwrap_or_default();
         let recipient = match (step.recipient.kind, interviewer) {
-            (RecipientKind::Interviewer, Some(p)) => PersonFacts::interviewer(p),
+            (RecipientKind::Interviewer, Some(p)) => PersonFacts::interviewer(p, first_name_shared),
             _ => recipient,
         };
         let decides = match (seat, listed) {
