@@ -190,7 +190,7 @@ fn whatsapp_is_planned_and_drafted_where_it_was_established() {
     for line in [
         "1. Thank-you by WhatsApp to Marcus Bell (interviewer)",
         "2. Check-in 1 by WhatsApp to Marcus Bell (interviewer)",
-        "   - Marcus Bell said whatsapp was fine",
+        "   - Marcus Bell said WhatsApp was fine",
         "   - WhatsApp goes only between 08:00 and 21:00 in Marcus's time",
         "  - Text message is not suggested: nobody at Lakeside Distribution said text message was fine",
     ] {
@@ -230,7 +230,7 @@ fn whatsapp_is_skipped_without_consent() {
     assert!(!run.stdout.contains("by WhatsApp"), "{}", run.stdout);
     assert!(
         run.stdout.contains(
-            "  - WhatsApp is not suggested: nobody at Lakeside Distribution said whatsapp was fine"
+            "  - WhatsApp is not suggested: nobody at Lakeside Distribution said WhatsApp was fine"
         ),
         "{}",
         run.stdout

@@ -133,6 +133,18 @@ fn lower_first(text: &str) -> String {
     }
 }
 
+/// A product or channel name as it stands inside a sentence: a common noun lower-cased
+/// ("Text message" becomes "text message"), a name kept as it is written ("LinkedIn",
+/// "Microsoft Teams", "WhatsApp": a capital after the first letter, or a later word that
+/// is capitalised).
+pub fn name_in_sentence(name: &str) -> String {
+    let proper = name
+        .split_whitespace()
+        .skip(1)
+        .any(|word| word.chars().next().is_some_and(char::is_uppercase));
+    if proper { name.to_string() } else { lower_first(name) }
+}
+
 /// `text` with its first letter capitalised.
 fn upper_first(text: &str) -> String {
     let mut chars = text.chars();
@@ -384,6 +396,15 @@ mod tests {
             strength_sentence("Explaining numbers to non-analysts", 0),
             "I am at my best explaining numbers to non-analysts."
         );
+    }
+
+    #[test]
+    fn channel_names_keep_their_capitals_where_they_are_names() {
+        assert_eq!(name_in_sentence("Text message"), "text message");
+        assert_eq!(name_in_sentence("Email"), "email");
+        assert_eq!(name_in_sentence("LinkedIn"), "LinkedIn");
+        assert_eq!(name_in_sentence("Microsoft Teams"), "Microsoft Teams");
+        assert_eq!(name_in_sentence("WhatsApp"), "WhatsApp");
     }
 
     #[test]

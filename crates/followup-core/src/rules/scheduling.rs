@@ -106,12 +106,14 @@ impl<'a> Engine<'a> {
         let backup = candidates.iter().find(|c| c.manifest.delivery.transit_business_days == 0);
         let warning = format!(
             "the {} would arrive about {}, after the decision date ({}){}",
-            travelling.manifest.name.to_lowercase(),
+            crate::phrasing::name_in_sentence(&travelling.manifest.name),
             human_date(arrives),
             human_date(decision),
             match backup {
-                Some(backup) =>
-                    format!(": {} goes out as well", backup.manifest.name.to_lowercase()),
+                Some(backup) => format!(
+                    ": {} goes out as well",
+                    crate::phrasing::name_in_sentence(&backup.manifest.name)
+                ),
                 None => String::new(),
             }
         );
@@ -129,9 +131,9 @@ impl<'a> Engine<'a> {
         let mut intro = intro.to_vec();
         intro.push(format!(
             "The {} would arrive after the decision date ({}), so {} goes out too",
-            travelling.manifest.name.to_lowercase(),
+            crate::phrasing::name_in_sentence(&travelling.manifest.name),
             human_date(decision),
-            backup.manifest.name.to_lowercase()
+            crate::phrasing::name_in_sentence(&backup.manifest.name)
         ));
         if let Some(step) = self.build_step(purpose, None, target, window, backup, &intro) {
             self.steps.push(step);
@@ -218,7 +220,7 @@ impl<'a> Engine<'a> {
                 if send_at == window.start {
                     "as soon as it opens".to_string()
                 } else {
-                    format!("at the first moment {} allows", manifest.name.to_lowercase())
+                    format!("at the first moment {} allows", crate::phrasing::name_in_sentence(&manifest.name))
                 }
             )),
         }

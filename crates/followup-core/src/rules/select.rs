@@ -186,7 +186,7 @@ fn usable(
         return Err(format!(
             "{} asked not to be contacted by {} again",
             person.name,
-            manifest.name.to_lowercase()
+            crate::phrasing::name_in_sentence(&manifest.name)
         ));
     }
     if manifest.requires.established && consent_reason(manifest, person, interview).is_none() {
@@ -195,13 +195,13 @@ fn usable(
             RecipientKind::Interviewer => format!(
                 "{} is not suggested: nobody at {company} said {} was fine",
                 manifest.name,
-                manifest.name.to_lowercase()
+                crate::phrasing::name_in_sentence(&manifest.name)
             ),
             RecipientKind::Recruiter => format!(
                 "{} is not suggested: {} has not said {} was fine",
                 manifest.name,
                 person.name,
-                manifest.name.to_lowercase()
+                crate::phrasing::name_in_sentence(&manifest.name)
             ),
         });
     }
@@ -243,7 +243,7 @@ fn consent_reason(
             .as_ref()
             .map_or_else(|| "the recruiter".to_string(), |s| s.recruiter.name.clone()),
     };
-    Some(format!("{who} said {} was fine", manifest.name.to_lowercase()))
+    Some(format!("{who} said {} was fine", crate::phrasing::name_in_sentence(&manifest.name)))
 }
 
 fn contact_word(contact: ContactKind) -> &'static str {
