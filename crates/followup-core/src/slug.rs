@@ -9,7 +9,7 @@ pub(crate) fn slug(name: &str) -> String {
         // Plain letters and digits first: the accent table is for the others.
         if c.is_ascii_alphanumeric() {
             out.push(c);
-        } else if let Some(plain) = fold_latin(c) {
+        } else if let Some(plain) = (!c.is_ascii()).then(|| fold_latin(c)).flatten() {
             out.push_str(plain);
         } else if c.is_alphanumeric() {
             out.push(c);

@@ -448,36 +448,37 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
 /// field and how to phrase it instead.
 fn phrasing_warnings(interview: &Interview) -> Vec<Problem> {
     let reinforce = &interview.reinforce;
-    let mut phrases: Vec<(String, &str)> = Vec::new();
-    let indexed = |field: &str, items: &[String]| -> Vec<(String, String)> {
-        items.iter().enumerate().map(|(i, t)| (format!("{field}[{i}]"), t.clone())).collect()
+    let mut warnings = Vec::new();
+    // The field path is written only for a phrase that gets advice: every interview
+    // of a batch is checked, and nearly all read well.
+    let mut check = |field: &dyn Fn() -> String, text: &str, topic: bool| {
+        let advice =
+            if topic { crate::phrasing::topic_advice(text) } else { crate::phrasing::advice(text) };
+        if let Some(advice) = advice {
+            warnings.push(
+                Problem::new(field(), "will not read well in a message as it is written")
+                    .with_hint(format!("{advice} (see docs/drafting.md, \"Writing the inputs\")")),
+            );
+        }
     };
-    let mut owned: Vec<(String, String)> = indexed("reinforce.strengths", &reinforce.strengths);
-    owned.extend(indexed("reinforce.clarify", &reinforce.clarify));
+    // Each item's field path from its index.
+    let mut check_all = |field: &dyn Fn(usize) -> String, items: &[String], topic: bool| {
+        for (i, text) in items.iter().enumerate() {
+            check(&|| field(i), text, topic);
+        }
+    };
+    check_all(&|i| format!("reinforce.strengths[{i}]"), &reinforce.strengths, false);
+    check_all(&|i| format!("reinforce.clarify[{i}]"), &reinforce.clarify, false);
     if let Some(motivation) = &reinforce.motivation {
-        owned.push(("reinforce.motivation".to_string(), motivation.clone()));
+        let field = |_| "reinforce.motivation".to_string();
+        check_all(&field, std::slice::from_ref(motivation), false);
     }
     for (index, person) in interview.interviewers.iter().enumerate() {
-        let field = |f: &str| format!("interviewers[{index}].{f}");
-        owned.extend(indexed(&field("topics"), &person.topics));
-        owned.extend(indexed(&field("strengths"), &person.strengths));
-        owned.extend(indexed(&field("clarify"), &person.clarify));
+        check_all(&|i| format!("interviewers[{index}].topics[{i}]"), &person.topics, true);
+        check_all(&|i| format!("interviewers[{index}].strengths[{i}]"), &person.strengths, false);
+        check_all(&|i| format!("interviewers[{index}].clarify[{i}]"), &person.clarify, false);
     }
-    phrases.extend(owned.iter().map(|(f, t)| (f.clone(), t.as_str())));
-    phrases
-        .into_iter()
-        .filter_map(|(field, text)| {
-            let advice = if field.contains(".topics[") {
-                crate::phrasing::topic_advice(text)
-            } else {
-                crate::phrasing::advice(text)
-            }?;
-            Some(
-                Problem::new(field, "will not read well in a message as it is written")
-                    .with_hint(format!("{advice} (see docs/drafting.md, \"Writing the inputs\")")),
-            )
-        })
-        .collect()
+    warnings
 }
 
 fn check_interviewer(

@@ -61,11 +61,42 @@ pub fn national(country: Country, year: i16) -> Vec<Holiday> {
 
 /// The public holiday `country` observes on `date`, if any.
 pub fn national_on(country: Country, date: Date) -> Option<&'static str> {
+    let on = |list: &[Holiday]| list.iter().find(|h| h.observed == date).map(|h| h.name);
     if country == Country::US {
-        return us_federal_on(date);
+        if !us::may_be_federal_holiday(date) {
+            return None;
+        }
+        // A holiday of next year can be observed this year (New Year's Day on a Saturday).
+        let next = date.year().saturating_add(1);
+        return match (kept(country, date.year()), kept(country, next)) {
+            (Some(this), Some(following)) => on(this).or_else(|| on(following)),
+            _ => us_federal_on(date),
+        };
     }
     // A substitute day never moves into the next year, nor into the one before.
-    national(country, date.year()).into_iter().find(|h| h.observed == date).map(|h| h.name)
+    match kept(country, date.year()) {
+        Some(list) => on(list),
+        None => on(&national(country, date.year())),
+    }
+}
+
+/// The years whose holidays are worked out once per process and then looked up: a
+/// plan asks about dozens of days, and a batch plans many thousands of interviews.
+const KEPT_FROM: i16 = 1990;
+const KEPT_YEARS: usize = 121;
+
+/// The kept years' holidays, by country in [`COMPUTED`]'s order and year, each worked
+/// out on its first use.
+static KEPT: [[std::sync::OnceLock<Vec<Holiday>>; KEPT_YEARS]; COMPUTED.len()] =
+    [const { [const { std::sync::OnceLock::new() }; KEPT_YEARS] }; COMPUTED.len()];
+
+/// `country`'s holidays of `year` from [`KEPT`], when the year is kept and the country
+/// computed.
+fn kept(country: Country, year: i16) -> Option<&'static [Holiday]> {
+    let index = COMPUTED.iter().position(|code| *code == country.as_str())?;
+    let offset = usize::try_from(year.checked_sub(KEPT_FROM)?).ok()?;
+    let slot = KEPT[index].get(offset)?;
+    Some(slot.get_or_init(|| national(country, year)))
 }
 
 /// Easter Sunday of `year` in the Gregorian calendar (the anonymous Gregorian

@@ -75,7 +75,7 @@ pub fn us_federal_on(date: Date) -> Option<&'static str> {
 /// Whether `date` falls where some federal holiday, or the day it is observed, can
 /// fall: most days of the year cannot, and the planner asks about many days per
 /// interview, so they are answered without working out the year's holidays.
-fn may_be_federal_holiday(date: Date) -> bool {
+pub(super) fn may_be_federal_holiday(date: Date) -> bool {
     matches!(
         (date.month(), date.day()),
         (1, 1..=2 | 15..=21)   // New Year's Day (Monday when on a Sunday); King's birthday

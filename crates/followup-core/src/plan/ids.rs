@@ -24,9 +24,13 @@ use crate::slug::slug;
 pub fn step_id(purpose: Purpose, sequence: Option<u32>, about: &str, channel: &str) -> String {
     let mut id = purpose.as_str().replace('_', "-");
     if let Some(sequence) = sequence {
-        id.push_str(&format!("-{sequence}"));
+        id.push('-');
+        id.push_str(&sequence.to_string());
     }
-    id.push_str(&format!("-{}-{channel}", slug(about)));
+    id.push('-');
+    id.push_str(&slug(about));
+    id.push('-');
+    id.push_str(channel);
     id
 }
 

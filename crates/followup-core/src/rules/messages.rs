@@ -105,6 +105,7 @@ impl<'a> Engine<'a> {
             {
                 let (candidates, refusals) = select::rank(
                     self.channels,
+                    &self.fits,
                     SelectionMode::Complement,
                     purpose,
                     &person,

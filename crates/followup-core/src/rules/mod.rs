@@ -99,6 +99,7 @@ pub(crate) fn plan_within_limits(
     let mut engine = Engine {
         iv: interview,
         channels,
+        fits: select::fits(channels, &interview.interview),
         calendar,
         policy,
         progress,
@@ -114,6 +115,8 @@ pub(crate) fn plan_within_limits(
 struct Engine<'a> {
     iv: &'a ValidInterview,
     channels: &'a [ChannelManifest],
+    /// How each of `channels` fits the interview.
+    fits: Vec<select::ChannelFit>,
     calendar: &'a BusinessCalendar,
     policy: &'a TimingPolicy,
     /// What already happened (tracked interviews): later steps follow real sends.

@@ -31,6 +31,7 @@ impl<'a> Engine<'a> {
     ) -> bool {
         let (candidates, refusals) = select::rank(
             self.channels,
+            &self.fits,
             SelectionMode::Primary,
             purpose,
             &target.to,

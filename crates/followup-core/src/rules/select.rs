@@ -32,9 +32,35 @@ pub(crate) struct Candidate<'m> {
     pub reasons: Vec<String>,
 }
 
-/// The ranked usable channels for `purpose` to `person`, and the refusals.
+/// How one channel fits the interview: the same for every message of a plan, so it is
+/// worked out once per plan ([`fits`]) rather than once per message.
+#[derive(Clone, Debug)]
+pub(crate) struct ChannelFit {
+    /// Why it fits, when it does.
+    reason: Option<String>,
+    /// Why it is not suggested, when it does not fit and is no fallback.
+    refusal: Option<String>,
+}
+
+/// How each of `channels` fits `interview`, in the same order.
+pub(crate) fn fits(channels: &[ChannelManifest], interview: &Interview) -> Vec<ChannelFit> {
+    channels
+        .iter()
+        .map(|manifest| {
+            let reason = fit_reason(manifest, interview);
+            let refusal = (reason.is_none() && !manifest.selection.fallback).then(|| {
+                format!("{} is not suggested: {}", manifest.name, misfit(manifest, interview))
+            });
+            ChannelFit { reason, refusal }
+        })
+        .collect()
+}
+
+/// The ranked usable channels for `purpose` to `person`, and the refusals. `fits` is
+/// [`fits`] of the same channels.
 pub(crate) fn rank<'m>(
     channels: &'m [ChannelManifest],
+    fits: &[ChannelFit],
     mode: SelectionMode,
     purpose: Purpose,
     person: &Person<'_>,
@@ -43,13 +69,12 @@ pub(crate) fn rank<'m>(
     let mut fitting = Vec::new();
     let mut fallbacks = Vec::new();
     let mut refusals = Vec::new();
-    for manifest in channels {
+    for (manifest, fit) in channels.iter().zip(fits) {
         if manifest.selection.mode != mode || !manifest.purposes.contains(&purpose) {
             continue;
         }
-        let fit = fit_reason(manifest, interview);
         if !manifest.recipients.contains(&person.kind) {
-            if fit.is_some() {
+            if fit.reason.is_some() {
                 refusals.push(Refusal {
                     channel: manifest.id.clone(),
                     recipient: None,
@@ -67,15 +92,11 @@ pub(crate) fn rank<'m>(
             }
             continue;
         }
-        if fit.is_none() && !manifest.selection.fallback {
+        if let Some(refusal) = &fit.refusal {
             refusals.push(Refusal {
                 channel: manifest.id.clone(),
                 recipient: None,
-                reason: format!(
-                    "{} is not suggested: {}",
-                    manifest.name,
-                    misfit(manifest, interview)
-                ),
+                reason: refusal.clone(),
                 second_choice: false,
             });
             continue;
@@ -93,9 +114,9 @@ pub(crate) fn rank<'m>(
         if let Some(consent) = consent_reason(manifest, person, interview) {
             reasons.push(consent);
         }
-        match fit {
+        match &fit.reason {
             Some(fit) => {
-                reasons.insert(0, fit);
+                reasons.insert(0, fit.clone());
                 fitting.push(Candidate { manifest, reasons });
             }
             None => {
