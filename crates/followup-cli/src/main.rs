@@ -25,6 +25,11 @@ use clap::Parser;
 use crate::args::Cli;
 use crate::settings::{Environment, Settings};
 
+/// The allocator: a batch run allocates and frees many small strings per interview on
+/// every worker thread, where mimalloc is markedly faster than the system's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     if let Some(library) = plugin_runner::requested(std::env::args_os()) {
         return plugin_runner::run(&library);
