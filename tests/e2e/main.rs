@@ -11,6 +11,7 @@ mod export_safety;
 mod inbox;
 mod install;
 mod isolation;
+mod manifest_cache;
 mod new;
 mod plugins;
 mod properties;

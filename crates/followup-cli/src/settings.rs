@@ -231,6 +231,8 @@ pub struct Environment {
     pub executable_dir: Option<PathBuf>,
     pub config_dir: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
+    /// Where followup keeps what it can work out again (the plugins' manifests).
+    pub cache_dir: Option<PathBuf>,
     pub store_path: Option<OsString>,
     pub now: Timestamp,
     /// Whether standard input and standard error are both terminals (prompts need both).
@@ -252,6 +254,7 @@ impl Environment {
             executable,
             config_dir: base.as_ref().map(|b| b.config_dir().join("followup")),
             data_dir: base.as_ref().map(|b| b.data_dir().join("followup")),
+            cache_dir: base.as_ref().map(|b| b.cache_dir().join("followup")),
             store_path: std::env::var_os(track::STORE_VAR),
             now: Timestamp::now(),
             terminal: {
@@ -265,6 +268,9 @@ impl Environment {
         }
     }
 }
+
+/// The file in the cache folder that remembers the plugins' manifests.
+const MANIFEST_CACHE_FILE: &str = "manifests.json";
 
 impl Settings {
     /// Resolves the command line against the environment.
@@ -284,6 +290,9 @@ impl Settings {
         {
             search.set_isolation(plugin_runner(&env, limits)?);
         }
+        // An unchanged plugin is described from what it said last time, and opened only
+        // when a message is drafted or exported: `plan` opens no library.
+        search.set_manifest_cache(env.cache_dir.as_ref().map(|d| d.join(MANIFEST_CACHE_FILE)));
         let store = track::store_path(cli.store, &env);
         let command = match track::resolve(cli.command, store.clone(), &env, search.clone())? {
             Ok(settings) => return Ok(Settings::Track(settings)),
@@ -345,6 +354,9 @@ impl Settings {
                     // crashing or hanging plugin must not take the list with it.
                     let mut search = search;
                     search.set_isolation(plugin_runner(&env, limits)?);
+                    // Every library is opened and asked again: what the list shows is
+                    // what the files say now.
+                    search.set_manifest_cache(None);
                     Settings::Plugins(PluginsSettings { format, search })
                 }
                 Some(PluginsAction::New(PluginsNewArgs { name, dir, followup_path })) => {

@@ -44,6 +44,56 @@ pub(crate) enum Backend {
     InProcess(Entry),
     /// The library is loaded in a runner process.
     Isolated(std::sync::Arc<Runner>),
+    /// Described from the manifest cache: opened on its first call.
+    Deferred(std::sync::Arc<Deferred>),
+}
+
+/// A library described from the manifest cache, and what opening it gave once it was
+/// needed.
+#[derive(Debug)]
+pub(crate) struct Deferred {
+    path: std::path::PathBuf,
+    isolation: PluginIsolation,
+    /// The ABI version and the calls the cache remembers.
+    abi_version: u32,
+    capabilities: Capabilities,
+    opened: std::sync::OnceLock<Result<Backend, String>>,
+}
+
+impl Deferred {
+    pub(crate) fn new(
+        path: &Path,
+        isolation: &PluginIsolation,
+        abi_version: u32,
+        capabilities: Capabilities,
+    ) -> Deferred {
+        Deferred {
+            path: path.to_path_buf(),
+            isolation: isolation.clone(),
+            abi_version,
+            capabilities,
+            opened: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The library, opened by the usual handshake on the first call (once, whichever
+    /// thread asks first). A library that no longer opens, or now reports another ABI
+    /// version, fails every call.
+    fn opened(&self) -> Result<&Backend, CallFailure> {
+        let opened = self.opened.get_or_init(|| {
+            let (abi_version, backend) =
+                open_backend(&self.path, start(&self.path, &self.isolation))
+                    .map_err(|reason| format!("its library could not be opened: {reason}"))?;
+            if abi_version != self.abi_version {
+                return Err(format!(
+                    "its library changed while it ran (ABI version {abi_version}, not {})",
+                    self.abi_version
+                ));
+            }
+            Ok(backend)
+        });
+        opened.as_ref().map_err(|detail| CallFailure::Stopped(detail.clone()))
+    }
 }
 
 impl Backend {
@@ -58,6 +108,7 @@ impl Backend {
                 })
             }
             Backend::Isolated(runner) => runner.call(call, input),
+            Backend::Deferred(deferred) => deferred.opened()?.call(call, input),
         }
     }
 
@@ -68,6 +119,7 @@ impl Backend {
                 Capabilities { render: entry.render.is_some(), export: entry.export.is_some() }
             }
             Backend::Isolated(runner) => runner.capabilities(),
+            Backend::Deferred(deferred) => deferred.capabilities,
         }
     }
 }
@@ -108,7 +160,15 @@ pub(crate) fn start(path: &Path, isolation: &PluginIsolation) -> Pending {
 /// Opens the library at `path` (canonical and absolute), or waits for its runner to
 /// have opened it, and returns its checked manifest.
 pub(crate) fn describe(path: &Path, pending: Pending) -> Result<Described, RefusalReason> {
-    let (abi_version, backend) = match pending {
+    let (abi_version, backend) = open_backend(path, pending)?;
+    let manifest = parse(&call_manifest(&backend)?)?;
+    Ok(Described { abi_version, manifest, backend })
+}
+
+/// Opens the library at `path`, or waits for its runner to have opened it, and returns
+/// its ABI version and where its calls go.
+fn open_backend(path: &Path, pending: Pending) -> Result<(u32, Backend), RefusalReason> {
+    Ok(match pending {
         Pending::InProcess => {
             let (abi_version, entry) = open_entry(path)?;
             (abi_version, Backend::InProcess(entry))
@@ -117,9 +177,7 @@ pub(crate) fn describe(path: &Path, pending: Pending) -> Result<Described, Refus
             let (runner, abi_version) = starting?.ready()?;
             (abi_version, Backend::Isolated(std::sync::Arc::new(runner)))
         }
-    };
-    let manifest = parse(&call_manifest(&backend)?)?;
-    Ok(Described { abi_version, manifest, backend })
+    })
 }
 
 /// Opens the library, checks its version and copies out its entry points.

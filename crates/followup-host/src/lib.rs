@@ -50,6 +50,7 @@ mod export;
 pub mod fuzzing;
 mod handshake;
 mod isolate;
+mod manifest_cache;
 mod ownership;
 mod refusal;
 mod registry;

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use followup_core::manifest::ChannelManifest;
 
 use crate::discover::discover;
-use crate::handshake::{Backend, describe, start};
+use crate::handshake::{Backend, Deferred, Described, describe, start};
+use crate::isolate::Capabilities;
+use crate::manifest_cache::{Identity, ManifestCache, Remembered};
 use crate::refusal::{Refusal, RefusalReason};
 use crate::search::{Origin, SearchPath};
 
@@ -73,6 +75,13 @@ impl Registry {
     }
 }
 
+/// How a candidate library is being described: from the manifest cache, or by opening
+/// it (its identity taken first, for the cache).
+enum Opening {
+    Remembered(Box<Remembered>),
+    Started(Option<Identity>, crate::handshake::Pending),
+}
+
 /// Loads every plugin in `search`.
 ///
 /// Directories that do not exist are skipped; files named like a plugin
@@ -98,15 +107,57 @@ impl Registry {
 pub fn load_plugins(search: &SearchPath) -> Registry {
     let discovery = discover(search);
     let mut registry = Registry { loaded: Vec::new(), refused: discovery.unreadable };
+    let mut cache = search.manifest_cache().map(ManifestCache::read);
     // Every runner is started before any is waited for, so that they open their
-    // libraries at the same time (in process, this does nothing).
+    // libraries at the same time (in process, this does nothing). A library the cache
+    // describes is not opened at all until it is called.
     let pending: Vec<_> = discovery
         .candidates
         .iter()
-        .map(|candidate| start(&candidate.path, search.isolation()))
+        .map(|candidate| match cache.as_ref().and_then(|cache| cache.get(&candidate.path)) {
+            Some(remembered) => Opening::Remembered(Box::new(remembered)),
+            None => Opening::Started(
+                Identity::of(&candidate.path),
+                start(&candidate.path, search.isolation()),
+            ),
+        })
         .collect();
     for (candidate, pending) in discovery.candidates.into_iter().zip(pending) {
-        let outcome = describe(&candidate.path, pending).and_then(|described| {
+        let described = match pending {
+            Opening::Remembered(remembered) => Ok(Described {
+                abi_version: remembered.abi_version,
+                backend: Backend::Deferred(std::sync::Arc::new(Deferred::new(
+                    &candidate.path,
+                    search.isolation(),
+                    remembered.abi_version,
+                    Capabilities { render: remembered.render, export: remembered.export },
+                ))),
+                manifest: remembered.manifest,
+            }),
+            Opening::Started(identity, pending) => {
+                let described = describe(&candidate.path, pending);
+                if let Some(cache) = cache.as_mut() {
+                    match &described {
+                        Ok(described) => {
+                            let capabilities = described.backend.capabilities();
+                            cache.remember(
+                                &candidate.path,
+                                identity,
+                                Remembered {
+                                    abi_version: described.abi_version,
+                                    render: capabilities.render,
+                                    export: capabilities.export,
+                                    manifest: described.manifest.clone(),
+                                },
+                            );
+                        }
+                        Err(_) => cache.forget(&candidate.path),
+                    }
+                }
+                described
+            }
+        };
+        let outcome = described.and_then(|described| {
             let id = &described.manifest.id;
             if *id != candidate.channel {
                 return Err(RefusalReason::IdMismatch {
@@ -132,6 +183,9 @@ pub fn load_plugins(search: &SearchPath) -> Registry {
             }),
             Err(reason) => registry.refused.push(Refusal { path: candidate.path, reason }),
         }
+    }
+    if let Some(cache) = &cache {
+        cache.save();
     }
     registry
 }

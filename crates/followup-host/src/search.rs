@@ -50,6 +50,7 @@ pub struct SearchDir {
 pub struct SearchPath {
     dirs: Vec<SearchDir>,
     isolation: PluginIsolation,
+    manifest_cache: Option<PathBuf>,
 }
 
 impl SearchPath {
@@ -66,6 +67,20 @@ impl SearchPath {
     /// Sets how the plugins found on this path are run.
     pub fn set_isolation(&mut self, isolation: PluginIsolation) {
         self.isolation = isolation;
+    }
+
+    /// The file the manifests of loaded libraries are remembered in, if any.
+    pub fn manifest_cache(&self) -> Option<&Path> {
+        self.manifest_cache.as_deref()
+    }
+
+    /// Remembers the manifests of the libraries that load in `file` (none: no cache),
+    /// and describes a
+    /// library that has not changed since from it, opening it only on its first render
+    /// or export (see the `manifest_cache` module). Without it, every library is opened
+    /// when the plugins load.
+    pub fn set_manifest_cache(&mut self, file: Option<PathBuf>) {
+        self.manifest_cache = file;
     }
 
     /// Appends a directory; it is searched after those already pushed.
