@@ -4,8 +4,8 @@
 /// `Dana Whitfield` → `dana-whitfield`, `José Müller` → `jose-muller`. Latin letters
 /// lose their accents so the id is easy to type; other scripts are kept.
 pub(crate) fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    let mut out = String::with_capacity(name.len());
+    let mut push = |c: char| {
         // Plain letters and digits first: the accent table is for the others.
         if c.is_ascii_alphanumeric() {
             out.push(c);
@@ -15,6 +15,14 @@ pub(crate) fn slug(name: &str) -> String {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
+        }
+    };
+    for c in name.chars() {
+        // An ASCII letter's lower case is one letter; only the others need Unicode's.
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut push);
         }
     }
     while out.ends_with('-') {
