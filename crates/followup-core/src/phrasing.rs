@@ -305,21 +305,36 @@ pub fn sentences(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.ends_with(',')) {
         let mut start = 0;
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
-        for (i, &(at, c)) in chars.iter().enumerate() {
+        let mut chars = line.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
             let ends = matches!(c, '.' | '!' | '?')
-                && chars.get(i + 1).is_none_or(|(_, next)| next.is_whitespace());
+                && chars.peek().is_none_or(|(_, next)| next.is_whitespace());
             if ends {
-                let sentence = &line[start..at + c.len_utf8()];
-                let words: Vec<&str> = sentence.split_whitespace().collect();
-                if words.len() >= 4 {
-                    found.push(words.join(" ").to_lowercase());
-                }
-                start = at + c.len_utf8();
+                let end = at + c.len_utf8();
+                found.extend(folded(&line[start..end]));
+                start = end;
             }
         }
     }
     found
+}
+
+/// A sentence of four words or more, lower-cased with its spaces folded; `None` for a
+/// shorter one.
+fn folded(sentence: &str) -> Option<String> {
+    sentence.split_whitespace().nth(3)?;
+    let mut out = String::with_capacity(sentence.len());
+    for word in sentence.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    Some(out)
 }
 
 /// Why a phrase cannot be made to read well, as advice to the candidate; `None` when it
@@ -368,6 +383,16 @@ mod tests {
         assert_eq!(topic("SQL reviews"), "SQL reviews");
         assert!(topic_advice("how should the team review SQL?").is_some());
         assert!(topic_advice("how the team reviews SQL").is_none());
+    }
+
+    #[test]
+    fn sentences_are_folded_and_short_ones_left_out() {
+        let text = "Hi Dana,\n\nThank   you for   TODAY.  It was short. \
+                    Ich danke Ihnen für das Gespräch, ΟΔΥΣΣΕΥΣ!\nBest regards,\nAna";
+        assert_eq!(
+            sentences(text),
+            ["thank you for today.", "ich danke ihnen für das gespräch, οδυσσευς!"]
+        );
     }
 
     #[test]
