@@ -33,6 +33,9 @@ pub const MOST_STRENGTHS: usize = 2;
 /// that hold a letter or a digit (a dash alone is no word). One pass, no allocation:
 /// every draft counts its words.
 pub fn word_count(text: &str) -> usize {
+    if text.is_ascii() {
+        return ascii_word_count(text.as_bytes());
+    }
     let mut words = 0;
     let mut in_word_with_alphanumeric = false;
     for c in text.chars() {
@@ -43,6 +46,23 @@ pub fn word_count(text: &str) -> usize {
             in_word_with_alphanumeric = false;
         } else if !in_word_with_alphanumeric && c.is_alphanumeric() {
             in_word_with_alphanumeric = true;
+        }
+    }
+    words + usize::from(in_word_with_alphanumeric)
+}
+
+/// [`word_count`] of an ASCII text, byte by byte: white space is what
+/// `char::is_whitespace` says of ASCII (tab, line feed, vertical tab, form feed,
+/// carriage return, space).
+fn ascii_word_count(text: &[u8]) -> usize {
+    let mut words = 0;
+    let mut in_word_with_alphanumeric = false;
+    for &b in text {
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            words += usize::from(in_word_with_alphanumeric);
+            in_word_with_alphanumeric = false;
+        } else {
+            in_word_with_alphanumeric |= b.is_ascii_alphanumeric();
         }
     }
     words + usize::from(in_word_with_alphanumeric)
@@ -379,6 +399,7 @@ mod tests {
             "佐藤 健 said «oui» ¿sí?",
             "x\u{2028}y\u{85}z  \r\n",
             "!!! ??",
+            "ascii only:\x0b vertical\x0ctab - 3 words\r\n",
         ] {
             let split = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
             assert_eq!(word_count(text), split.count(), "{text:?}");

@@ -589,6 +589,9 @@ fn long_date(day: jiff::civil::Date) -> String {
 /// (the template supplies punctuation), with control characters (line breaks, escape
 /// codes) made spaces and runs of spaces folded.
 fn clean(text: &str) -> String {
+    if is_clean_ascii(text) {
+        return text.to_string();
+    }
     // One pass and one allocation (this runs for every phrase of every draft): the
     // words between spaces and control characters, joined by one space...
     let mut folded = String::with_capacity(text.len());
@@ -606,6 +609,17 @@ fn clean(text: &str) -> String {
     let kept = folded.trim_end_matches('.').trim_end().len();
     folded.truncate(kept);
     folded
+}
+
+/// Whether `text` is ASCII that [`clean`] leaves as it is: printable, words
+/// separated by single spaces, no space or period at either end.
+fn is_clean_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let printable = |b: u8| (b' '..=b'~').contains(&b);
+    bytes.first().is_none_or(|&b| b != b' ')
+        && bytes.last().is_none_or(|&b| b != b' ' && b != b'.')
+        && bytes.iter().all(|&b| printable(b))
+        && !bytes.windows(2).any(|pair| pair == b"  ")
 }
 
 fn clean_all(items: &[String]) -> Vec<String> {
@@ -701,34 +715,78 @@ impl Fields {
     }
 
     fn person(self, person: &PersonFacts) -> tera::Value {
-        let mut map = tera::Map::with_capacity(5);
-        let mut put = |key: &'static str, value: Option<tera::Value>| {
-            if let Some(value) = value {
-                map.insert(key.into(), value);
-            }
-        };
-        put("name", self.text(&person.name));
-        put("first_name", self.text(&person.first_name));
-        put("title", self.optional_text(&person.title));
-        put("honorific", self.optional_text(&person.honorific));
-        put("formal_name", self.text(&person.formal_name));
-        tera::Value::from(map)
+        self.map(&[
+            ("name", self.text_field(&person.name)),
+            ("first_name", self.text_field(&person.first_name)),
+            ("title", self.optional_text_field(&person.title)),
+            ("honorific", self.optional_text_field(&person.honorific)),
+            ("formal_name", self.text_field(&person.formal_name)),
+        ])
     }
 
     fn candidate(self, candidate: &CandidateFacts) -> tera::Value {
-        let mut map = tera::Map::with_capacity(6);
-        let mut put = |key: &'static str, value: Option<tera::Value>| {
-            if let Some(value) = value {
-                map.insert(key.into(), value);
-            }
-        };
-        put("name", self.text(&candidate.name));
-        put("first_name", self.text(&candidate.first_name));
-        put("signature", self.text(&candidate.signature));
-        put("email", self.optional_text(&candidate.email));
-        put("phone", self.optional_text(&candidate.phone));
-        put("address", Some(texts(&candidate.address)));
-        tera::Value::from(map)
+        self.map(&[
+            ("name", self.text_field(&candidate.name)),
+            ("first_name", self.text_field(&candidate.first_name)),
+            ("signature", self.text_field(&candidate.signature)),
+            ("email", self.optional_text_field(&candidate.email)),
+            ("phone", self.optional_text_field(&candidate.phone)),
+            ("address", Some(Field::Texts(&candidate.address))),
+        ])
+    }
+
+    /// [`Fields::text`] as a field of a map.
+    fn text_field(self, text: &str) -> Option<Field<'_>> {
+        (self.keep_empty || !text.trim().is_empty()).then_some(Field::Text(text))
+    }
+
+    /// [`Fields::optional_text`] as a field of a map.
+    fn optional_text_field(self, text: &Option<String>) -> Option<Field<'_>> {
+        match text {
+            Some(text) if self.keep_empty || !text.is_blank() => Some(Field::Text(text)),
+            Some(_) => None,
+            None => self.keep_empty.then_some(Field::None),
+        }
+    }
+
+    /// The fields that are there as one map value, through tera's serializer, which
+    /// builds the map in place (`From<HashMap>` would build it twice).
+    fn map(self, fields: &[(&'static str, Option<Field<'_>>)]) -> tera::Value {
+        // Texts and lists of texts always serialize; `none` only answers the impossible.
+        tera::Value::try_from_serializable(&Present(fields)).unwrap_or_else(|_| tera::Value::none())
+    }
+}
+
+/// A field of a person or of the candidate, as the facts serialize it.
+#[derive(Clone, Copy)]
+enum Field<'a> {
+    Text(&'a str),
+    Texts(&'a [String]),
+    None,
+}
+
+impl Serialize for Field<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::Text(text) => serializer.serialize_str(text),
+            Field::Texts(items) => items.serialize(serializer),
+            Field::None => serializer.serialize_none(),
+        }
+    }
+}
+
+/// Fields as a struct for tera's serializer, without the absent ones.
+struct Present<'a, 'f>(&'a [(&'static str, Option<Field<'f>>)]);
+
+impl Serialize for Present<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let present = self.0.iter().filter_map(|(key, field)| Some((*key, (*field)?)));
+        let mut map = serializer.serialize_struct("facts", present.clone().count())?;
+        for (key, field) in present {
+            map.serialize_field(key, &field)?;
+        }
+        map.end()
     }
 }
 
