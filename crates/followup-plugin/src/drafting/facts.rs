@@ -639,46 +639,44 @@ pub(crate) fn context_of(facts: &Facts, keep_empty: bool) -> tera::Context {
             context.insert_value(key, value);
         }
     };
-    // In descending order of the keys: each insert then stops at the first key of the
-    // map's nodes it meets, where ascending order compares it with every key.
-    put("via_recruiter", Some(tera::Value::from(facts.via_recruiter)));
-    put("variant", Some(tera::Value::from(facts.variant)));
-    put("topics", Some(texts(&facts.topics)));
-    put("topic", fields.optional_text(&facts.topic));
-    put("tone", fields.optional_text(&facts.tone));
-    put("to_recruiter", Some(tera::Value::from(facts.to_recruiter)));
-    put("strengths", Some(texts(&facts.strengths)));
-    put("strength_sentences", fields.text(&facts.strength_sentences));
-    put("strength_reference", fields.text(&facts.strength_reference));
-    put("spelling", fields.text(&facts.spelling));
-    put("sign_off", fields.text(&facts.sign_off));
-    put("sequence", fields.option(facts.sequence.as_ref(), |n| tera::Value::from(*n)));
-    put("send_date", fields.text(&facts.send_date));
-    put("role_kind", fields.text(&facts.role_kind));
-    put("role", fields.text(&facts.role));
-    put("recruiter", fields.option(facts.recruiter.as_ref(), |p| fields.person(p)));
-    put("recipient_address", Some(texts(&facts.recipient_address)));
-    put("recipient", Some(fields.person(&facts.recipient)));
     put("purpose", Some(tera::Value::from(facts.purpose.as_str())));
-    put("other_interviewers", Some(texts(&facts.other_interviewers)));
-    put("open_points", Some(texts(&facts.open_points)));
-    put("next_steps", fields.optional_text(&facts.next_steps));
-    put("motivation_sentence", fields.text(&facts.motivation_sentence));
+    put("sequence", fields.option(facts.sequence.as_ref(), |n| tera::Value::from(*n)));
+    put("candidate", Some(fields.candidate(&facts.candidate)));
+    put("recipient", Some(fields.person(&facts.recipient)));
+    put("about", Some(fields.person(&facts.about)));
+    put("via_recruiter", Some(tera::Value::from(facts.via_recruiter)));
+    put("to_recruiter", Some(tera::Value::from(facts.to_recruiter)));
+    put("cc", Some(texts(&facts.cc)));
+    put("company", fields.text(&facts.company));
+    put("role", fields.text(&facts.role));
+    put("role_kind", fields.text(&facts.role_kind));
+    put("topic", fields.optional_text(&facts.topic));
+    put("topics", Some(texts(&facts.topics)));
+    put("strengths", Some(texts(&facts.strengths)));
+    put("clarify", fields.optional_text(&facts.clarify));
     put("motivation", fields.optional_text(&facts.motivation));
-    put("meeting_format", fields.text(&facts.meeting_format));
-    put("interview_when", fields.text(&facts.interview_when));
     put("interview_day", fields.text(&facts.interview_day));
     put("interview_date", fields.text(&facts.interview_date));
-    put("firm", fields.optional_text(&facts.firm));
-    put("discussed_sentences", fields.text(&facts.discussed_sentences));
-    put("discussed", Some(texts(&facts.discussed)));
+    put("interview_when", fields.text(&facts.interview_when));
+    put("meeting_format", fields.text(&facts.meeting_format));
     put("decision", fields.optional_text(&facts.decision));
+    put("next_steps", fields.optional_text(&facts.next_steps));
+    put("firm", fields.optional_text(&facts.firm));
+    put("recruiter", fields.option(facts.recruiter.as_ref(), |p| fields.person(p)));
+    put("sign_off", fields.text(&facts.sign_off));
+    put("tone", fields.optional_text(&facts.tone));
+    put("other_interviewers", Some(texts(&facts.other_interviewers)));
+    put("discussed", Some(texts(&facts.discussed)));
+    put("open_points", Some(texts(&facts.open_points)));
+    put("recipient_address", Some(texts(&facts.recipient_address)));
+    put("send_date", fields.text(&facts.send_date));
+    put("spelling", fields.text(&facts.spelling));
+    put("variant", Some(tera::Value::from(facts.variant)));
     put("decides", Some(tera::Value::from(facts.decides)));
-    put("company", fields.text(&facts.company));
-    put("clarify", fields.optional_text(&facts.clarify));
-    put("cc", Some(texts(&facts.cc)));
-    put("candidate", Some(fields.candidate(&facts.candidate)));
-    put("about", Some(fields.person(&facts.about)));
+    put("strength_sentences", fields.text(&facts.strength_sentences));
+    put("strength_reference", fields.text(&facts.strength_reference));
+    put("motivation_sentence", fields.text(&facts.motivation_sentence));
+    put("discussed_sentences", fields.text(&facts.discussed_sentences));
     context
 }
 
