@@ -642,6 +642,32 @@ mod tests {
         assert!(base.compiled(&style("{{ oops ")).is_err(), "errors are not cached");
     }
 
+    /// Lazy templates compile at the first render, once, whichever threads render
+    /// first; a template that does not parse fails the renders with its error.
+    #[test]
+    fn lazy_templates_compile_once_at_the_first_render() {
+        let lazy = Templates::lazy(&[("t", "Hello {{ company }}"), ("u", "{% include \"t\" %}!")]);
+        assert!(lazy.set.set.get().is_none(), "nothing compiled before a render");
+        let facts = example_facts();
+        let texts: Vec<String> = std::thread::scope(|scope| {
+            let renders: Vec<_> = (0..4)
+                .map(|_| scope.spawn(|| lazy.render("u", &facts).expect("renders")))
+                .collect();
+            renders.into_iter().map(|r| r.join().expect("no panic")).collect()
+        });
+        assert!(
+            texts.iter().all(|t| t == &texts[0]) && texts[0].starts_with("Hello "),
+            "{texts:?}"
+        );
+        assert!(lazy.set.set.get().is_some_and(Result::is_ok));
+
+        let broken = Templates::lazy(&[("t", "Hello\n{{ company ")]);
+        let err = broken.render("t", &facts).expect_err("does not parse");
+        assert_eq!((err.template.as_str(), err.line), ("t", Some(2)));
+        assert_eq!(broken.compile(), Err(err));
+        assert!(!broken.has("t"));
+    }
+
     /// One template as a style's: metered.
     fn untrusted(text: &str) -> Templates {
         Templates::build(&[Source { name: "t", text, metered: true }]).expect("parses")
