@@ -128,9 +128,17 @@ fn lower_first(text: &str) -> String {
     }
     let mut chars = text.chars();
     match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
+        Some(c) => with_first(c.to_lowercase(), chars.as_str()),
         None => String::new(),
     }
+}
+
+/// `first` then `rest`, in one allocation (a message's facts make many of these).
+fn with_first(first: impl Iterator<Item = char>, rest: &str) -> String {
+    let mut out = String::with_capacity(rest.len() + 4);
+    out.extend(first);
+    out.push_str(rest);
+    out
 }
 
 /// A product or channel name as it stands inside a sentence: a common noun lower-cased
@@ -149,7 +157,7 @@ pub fn name_in_sentence(name: &str) -> String {
 fn upper_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        Some(c) => with_first(c.to_uppercase(), chars.as_str()),
         None => String::new(),
     }
 }

@@ -123,6 +123,15 @@ pub(crate) fn failure(bytes: &[u8]) -> RenderFailure {
     RenderFailure { message: answer::message(message.as_bytes()), template }
 }
 
+thread_local! {
+    /// The buffer this thread writes render requests into, kept from one request to
+    /// the next: a batch sends one per step, each a few KiB.
+    static REQUEST_BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The largest request buffer a thread keeps for the next request.
+const REQUEST_BUFFER_KEPT: usize = 256 * 1024;
+
 impl LoadedPlugin {
     /// Whether the library can draft (ABI 1.1 or later).
     pub fn can_draft(&self) -> bool {
@@ -152,18 +161,24 @@ impl LoadedPlugin {
             step: step.clone(),
             detail,
         };
-        let input = serde_json::to_vec(request)
+        let mut input = REQUEST_BUFFER.take();
+        input.clear();
+        serde_json::to_writer(&mut input, request)
             .map_err(|err| invalid(format!("the request could not be written: {err}")))?;
-        let (status, bytes) =
-            self.backend.call(Call::Render, &input).map_err(|failure| match failure {
-                CallFailure::BadBuffer(detail) => invalid(detail),
-                CallFailure::Stopped(detail) => RenderError::Stopped {
-                    channel: channel.clone(),
-                    library: library.clone(),
-                    step: step.clone(),
-                    detail,
-                },
-            })?;
+        let called = self.backend.call(Call::Render, &input);
+        // A rare huge request (a debrief of a large panel) does not pin its memory.
+        if input.capacity() <= REQUEST_BUFFER_KEPT {
+            REQUEST_BUFFER.set(input);
+        }
+        let (status, bytes) = called.map_err(|failure| match failure {
+            CallFailure::BadBuffer(detail) => invalid(detail),
+            CallFailure::Stopped(detail) => RenderError::Stopped {
+                channel: channel.clone(),
+                library: library.clone(),
+                step: step.clone(),
+                detail,
+            },
+        })?;
         match status {
             STATUS_OK => answer::parse(&bytes, RENDER_ANSWER_SCHEMA).map_err(invalid),
             STATUS_ERROR => {

@@ -15,7 +15,10 @@ use crate::abi::{Buffer, STATUS_ERROR, STATUS_OK, STATUS_PANIC};
 ///
 /// Returns the serialiser's message when the value cannot be written.
 pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String> {
-    serde_json::to_vec(value).map_err(|err| format!("cannot write JSON: {err}"))
+    // A draft's answer is a few KiB: starting there spares the buffer's doublings.
+    let mut out = Vec::with_capacity(4096);
+    serde_json::to_writer(&mut out, value).map_err(|err| format!("cannot write JSON: {err}"))?;
+    Ok(out)
 }
 
 /// A channel's failure as the render answer's bytes: JSON, so that a template's name

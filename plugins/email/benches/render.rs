@@ -74,3 +74,38 @@ fn floor(bencher: divan::Bencher) {
         )
     });
 }
+
+/// The boundary's pieces, each alone, to see where `loaded` spends what `direct` does
+/// not: the host writes the request, the plugin reads it, the plugin writes the draft,
+/// the host reads it.
+mod boundary {
+    use super::*;
+    use followup_core::draft::RenderedDraft;
+
+    #[divan::bench]
+    fn write_request(bencher: divan::Bencher) {
+        let request = request();
+        bencher.bench(|| serde_json::to_vec(black_box(&request)).expect("writes"));
+    }
+
+    #[divan::bench]
+    fn read_request(bencher: divan::Bencher) {
+        let bytes = serde_json::to_vec(&request()).expect("writes");
+        bencher
+            .bench(|| serde_json::from_slice::<RenderRequest>(black_box(&bytes)).expect("reads"));
+    }
+
+    #[divan::bench]
+    fn write_draft(bencher: divan::Bencher) {
+        let draft = Email::default().render(&request()).expect("drafts");
+        bencher.bench(|| serde_json::to_vec(black_box(&draft)).expect("writes"));
+    }
+
+    #[divan::bench]
+    fn read_draft(bencher: divan::Bencher) {
+        let draft = Email::default().render(&request()).expect("drafts");
+        let bytes = serde_json::to_vec(&draft).expect("writes");
+        bencher
+            .bench(|| serde_json::from_slice::<RenderedDraft>(black_box(&bytes)).expect("reads"));
+    }
+}

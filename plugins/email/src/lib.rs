@@ -36,6 +36,25 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The purposes email carries, as its manifest declares them.
+const PURPOSES: [Purpose; 4] =
+    [Purpose::ThankYou, Purpose::Debrief, Purpose::CheckIn, Purpose::ClosingTheLoop];
+
+/// Each purpose's subject templates: the one to use, and the shorter one for when it
+/// does not fit on a phone.
+const SUBJECTS: [(Purpose, &str, &str); 4] = [
+    (Purpose::ThankYou, "thank_you.subject", "thank_you.subject.short"),
+    (Purpose::Debrief, "debrief.subject", "debrief.subject.short"),
+    (Purpose::CheckIn, "check_in.subject", "check_in.subject.short"),
+    (Purpose::ClosingTheLoop, "closing_the_loop.subject", "closing_the_loop.subject.short"),
+];
+
+/// How long a subject may be: what a phone shows.
+const SUBJECT_CHARS: u32 = 50;
+
+/// How many words a body should stay within: a couple of short paragraphs.
+const BODY_WORDS: u32 = 150;
+
 /// The email channel.
 #[derive(Debug)]
 pub struct Email {
@@ -45,8 +64,8 @@ pub struct Email {
 impl Default for Email {
     fn default() -> Email {
         Email {
-            templates: Templates::from_sources(TEMPLATES)
-                .expect("the built-in templates parse: every unit test of this crate builds them"),
+            // Compiled at the first draft: `followup plan` loads the plugin and drafts nothing.
+            templates: Templates::lazy(TEMPLATES),
         }
     }
 }
@@ -79,17 +98,16 @@ impl Channel for Email {
                 ..Fit::default()
             },
             recipients: vec![RecipientKind::Interviewer, RecipientKind::Recruiter],
-            purposes: vec![
-                Purpose::ThankYou,
-                Purpose::Debrief,
-                Purpose::CheckIn,
-                Purpose::ClosingTheLoop,
-            ],
+            purposes: PURPOSES.to_vec(),
             requires: Requirements { established: false, contact: Some(ContactKind::Email) },
             hours: Default::default(),
             delivery: Default::default(),
             ordering: Default::default(),
-            limits: Limits { subject_chars: Some(50), body_words: Some(150), ..Limits::default() },
+            limits: Limits {
+                subject_chars: Some(SUBJECT_CHARS),
+                body_words: Some(BODY_WORDS),
+                ..Limits::default()
+            },
             settings_schema: None,
         }
     }
@@ -98,34 +116,34 @@ impl Channel for Email {
 impl Email {
     fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         let purpose = request.step.purpose;
-        let manifest = self.manifest();
-        if !manifest.purposes.contains(&purpose) {
+        if !PURPOSES.contains(&purpose) {
             return Err(format!("email does not carry a {}", purpose.label()).into());
         }
-        let limits = manifest.limits;
         let prepared = self.templates.prepare(request)?;
-        let facts = &prepared.facts;
-        let templates = &prepared.templates;
-        let body = templates.render(purpose.as_str(), facts)?;
+        // One template context for the body and the subjects.
+        let renderer = prepared.renderer();
+        let facts = renderer.facts();
+        let body = renderer.render(purpose.as_str())?;
         // A subject that does not fit on a phone falls back to a shorter one.
-        let subject_names = [
-            format!("{}.subject", purpose.as_str()),
-            format!("{}.subject.short", purpose.as_str()),
-        ];
-        let subject_limit = limits.subject_chars.map_or(usize::MAX, |l| l as usize);
-        let subject = templates
-            .render_fitting(
-                &[subject_names[0].as_str(), subject_names[1].as_str()],
-                facts,
-                |text| text.chars().count() <= subject_limit,
-            )?
+        let (subject, short_subject) = SUBJECTS
+            .iter()
+            .find(|(p, _, _)| *p == purpose)
+            .map(|(_, subject, short)| (*subject, *short))
+            .ok_or_else(|| format!("email has no subject for a {}", purpose.label()))?;
+        let subject_limit = SUBJECT_CHARS as usize;
+        let subject = renderer
+            .render_fitting(&[subject, short_subject], |text| {
+                text.chars().count() <= subject_limit
+            })?
             .text;
+        let words = checks::word_count(&body);
+        let subject_chars = subject.chars().count();
         let mut checks = checks::standard(facts, &request.interview.reinforce.strengths, &body);
-        checks.push(checks::subject_length(&subject, limits.subject_chars));
-        checks.push(checks::body_words(&body, limits.body_words, false));
+        checks.push(checks::subject_length(&subject, Some(SUBJECT_CHARS)));
+        checks.push(checks::word_limit(words, Some(BODY_WORDS), false));
         let meta = BTreeMap::from([
-            ("word_count".to_string(), checks::word_count(&body).into()),
-            ("subject_chars".to_string(), subject.chars().count().into()),
+            ("word_count".to_string(), words.into()),
+            ("subject_chars".to_string(), subject_chars.into()),
         ]);
         Ok(RenderedDraft { subject: Some(subject), body, checks, meta })
     }
@@ -136,6 +154,23 @@ declare_channel!(Email);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_in_templates_parse() {
+        assert_eq!(Email::default().templates.compile(), Ok(()));
+    }
+
+    #[test]
+    fn every_purpose_has_its_subjects() {
+        let email = Email::default();
+        for purpose in PURPOSES {
+            let (_, subject, short) =
+                SUBJECTS.iter().find(|(p, _, _)| *p == purpose).expect("listed");
+            assert_eq!(*subject, format!("{}.subject", purpose.as_str()));
+            assert_eq!(*short, format!("{}.subject.short", purpose.as_str()));
+            assert!(email.templates.has(subject) && email.templates.has(short));
+        }
+    }
 
     #[test]
     fn manifest_passes_the_host_checks() {

@@ -26,6 +26,10 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// Words a handwritten card holds, roughly; a card over it does not fit.
 const CARD_WORDS: u32 = 120;
 
+/// Words a formal letter should stay within (a page, comfortably), as the manifest
+/// declares it.
+const LETTER_WORDS: u32 = 300;
+
 /// What a style may set for letters.
 #[derive(Debug, Default, serde::Deserialize, followup_plugin::schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -76,8 +80,8 @@ pub struct Letter {
 impl Default for Letter {
     fn default() -> Letter {
         Letter {
-            templates: Templates::from_sources(TEMPLATES)
-                .expect("the built-in templates parse: every unit test of this crate builds them"),
+            // Compiled at the first draft: `followup plan` loads the plugin and drafts nothing.
+            templates: Templates::lazy(TEMPLATES),
         }
     }
 }
@@ -95,7 +99,7 @@ impl Letter {
         let templates = &prepared.templates;
         let (template, limit, hard) = match variant {
             // The manifest's limit is the formal letter's (a page, comfortably).
-            Variant::Letter => ("thank_you", self.manifest().limits.body_words, false),
+            Variant::Letter => ("thank_you", Some(LETTER_WORDS), false),
             Variant::Card => ("thank_you.card", Some(CARD_WORDS), true),
         };
         let body = templates.render(template, facts)?;
@@ -166,7 +170,7 @@ impl Channel for Letter {
             hours: Hours { reckoned_in: Reckoning::Sender, ..Hours::default() },
             delivery: Delivery { transit_business_days: 3 },
             ordering: Default::default(),
-            limits: Limits { body_words: Some(300), ..Limits::default() },
+            limits: Limits { body_words: Some(LETTER_WORDS), ..Limits::default() },
             settings_schema: Some(followup_plugin::settings_schema::<LetterSettings>()),
         }
     }
@@ -177,6 +181,11 @@ declare_channel!(Letter);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_in_templates_parse() {
+        assert_eq!(Letter::default().templates.compile(), Ok(()));
+    }
 
     #[test]
     fn manifest_passes_the_host_checks() {

@@ -47,10 +47,21 @@ pub enum AccountTier {
 }
 
 impl AccountTier {
+    /// Every tier, for the manifest.
+    const ALL: [AccountTier; 2] = [AccountTier::Free, AccountTier::Premium];
+
     fn as_str(self) -> &'static str {
         match self {
             AccountTier::Free => "free",
             AccountTier::Premium => "premium",
+        }
+    }
+
+    /// How many characters a connection note may have on this tier.
+    fn note_chars(self) -> u32 {
+        match self {
+            AccountTier::Free => 200,
+            AccountTier::Premium => 300,
         }
     }
 }
@@ -64,8 +75,8 @@ pub struct Linkedin {
 impl Default for Linkedin {
     fn default() -> Linkedin {
         Linkedin {
-            templates: Templates::from_sources(TEMPLATES)
-                .expect("the built-in templates parse: every unit test of this crate builds them"),
+            // Compiled at the first draft: `followup plan` loads the plugin and drafts nothing.
+            templates: Templates::lazy(TEMPLATES),
         }
     }
 }
@@ -78,19 +89,17 @@ impl Linkedin {
                 format!("LinkedIn carries connection requests, not a {}", purpose.label()).into()
             );
         }
-        let manifest = self.manifest();
         let settings: LinkedinSettings = followup_plugin::read_settings(request)?;
-        let tier = settings.account_tier.unwrap_or_default().as_str().to_string();
-        let Some(&cap) = manifest.limits.note_chars_by_tier.get(&tier) else {
-            return Err(format!("the manifest has no note cap for a `{tier}` account").into());
-        };
+        let tier = settings.account_tier.unwrap_or_default();
+        let cap = tier.note_chars();
+        let tier = tier.as_str().to_string();
         let prepared = self.templates.prepare(request)?;
-        let facts = &prepared.facts;
-        let templates = &prepared.templates;
+        let renderer = prepared.renderer();
+        let facts = renderer.facts();
         let names =
             ["connection_request", "connection_request.short", "connection_request.shortest"];
         let fitted =
-            templates.render_fitting(&names, facts, |text| text.chars().count() <= cap as usize)?;
+            renderer.render_fitting(&names, |text| text.chars().count() <= cap as usize)?;
         let chars = fitted.text.chars().count();
         let mut checks =
             checks::standard(facts, &request.interview.reinforce.strengths, &fitted.text);
@@ -162,10 +171,10 @@ impl Channel for Linkedin {
                 window_hours: 72,
             },
             limits: Limits {
-                note_chars_by_tier: BTreeMap::from([
-                    ("free".to_string(), 200),
-                    ("premium".to_string(), 300),
-                ]),
+                note_chars_by_tier: AccountTier::ALL
+                    .iter()
+                    .map(|tier| (tier.as_str().to_string(), tier.note_chars()))
+                    .collect(),
                 ..Limits::default()
             },
             settings_schema: Some(followup_plugin::settings_schema::<LinkedinSettings>()),
@@ -178,6 +187,11 @@ declare_channel!(Linkedin);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_in_templates_parse() {
+        assert_eq!(Linkedin::default().templates.compile(), Ok(()));
+    }
 
     #[test]
     fn manifest_passes_the_host_checks() {

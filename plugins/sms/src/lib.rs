@@ -34,6 +34,13 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("debrief.short", include_str!("../templates/debrief.short.tera")),
 ];
 
+/// The purposes a text carries, as the manifest declares them.
+const PURPOSES: [Purpose; 3] = [Purpose::ThankYou, Purpose::Debrief, Purpose::CheckIn];
+
+/// How many segments a text should take, and may take at most, as the manifest
+/// declares them.
+const LIMITS: SmsLimits = SmsLimits { preferred_segments: 1, max_segments: 2 };
+
 /// The text-message channel.
 #[derive(Debug)]
 pub struct Sms {
@@ -43,8 +50,8 @@ pub struct Sms {
 impl Default for Sms {
     fn default() -> Sms {
         Sms {
-            templates: Templates::from_sources(TEMPLATES)
-                .expect("the built-in templates parse: every unit test of this crate builds them"),
+            // Compiled at the first draft: `followup plan` loads the plugin and drafts nothing.
+            templates: Templates::lazy(TEMPLATES),
         }
     }
 }
@@ -52,15 +59,13 @@ impl Default for Sms {
 impl Sms {
     fn draft(&self, request: &RenderRequest) -> Result<RenderedDraft, RenderFailure> {
         let purpose = request.step.purpose;
-        let manifest = self.manifest();
-        if !manifest.purposes.contains(&purpose) {
+        if !PURPOSES.contains(&purpose) {
             return Err(format!("text messages do not carry a {}", purpose.label()).into());
         }
-        let limits =
-            manifest.limits.sms.unwrap_or(SmsLimits { preferred_segments: 1, max_segments: 2 });
+        let limits = LIMITS;
         let prepared = self.templates.prepare(request)?;
-        let facts = &prepared.facts;
-        let templates = &prepared.templates;
+        let renderer = prepared.renderer();
+        let facts = renderer.facts();
         let full = purpose.as_str().to_string();
         let topic = format!("{full}.topic");
         let short = format!("{full}.short");
@@ -74,9 +79,8 @@ impl Sms {
         } else {
             vec![&full, &topic, &short]
         };
-        let fitted = templates.render_fitting(&names, facts, |text| {
-            segment(&normalise(text).text).segments <= budget
-        })?;
+        let fitted = renderer
+            .render_fitting(&names, |text| segment(&normalise(text).text).segments <= budget)?;
         let normalised = normalise(&fitted.text);
         let body = normalised.text;
         let segmentation = segment(&body);
@@ -206,7 +210,7 @@ impl Channel for Sms {
                 ..Fit::default()
             },
             recipients: vec![RecipientKind::Interviewer, RecipientKind::Recruiter],
-            purposes: vec![Purpose::ThankYou, Purpose::Debrief, Purpose::CheckIn],
+            purposes: PURPOSES.to_vec(),
             requires: Requirements { established: true, contact: Some(ContactKind::Phone) },
             hours: Hours {
                 allowed: Some(hours(8, 21)),
@@ -218,10 +222,7 @@ impl Channel for Sms {
             },
             delivery: Default::default(),
             ordering: Default::default(),
-            limits: Limits {
-                sms: Some(SmsLimits { preferred_segments: 1, max_segments: 2 }),
-                ..Limits::default()
-            },
+            limits: Limits { sms: Some(LIMITS), ..Limits::default() },
             settings_schema: None,
         }
     }
@@ -232,6 +233,11 @@ declare_channel!(Sms);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_in_templates_parse() {
+        assert_eq!(Sms::default().templates.compile(), Ok(()));
+    }
 
     #[test]
     fn manifest_passes_the_host_checks() {

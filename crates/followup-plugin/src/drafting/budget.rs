@@ -77,6 +77,11 @@ impl Exceeded {
 
 /// The state of the render in progress on this thread.
 struct Meter {
+    /// Whether the render's time and memory are checked as it writes: for a set with a
+    /// style's templates. A channel's own templates are its code, not metered; their
+    /// output is still counted, but reading the clock at every write of theirs is a
+    /// cost with nothing to stop.
+    timed: bool,
     started: Instant,
     time: Duration,
     output_bytes: usize,
@@ -87,9 +92,10 @@ struct Meter {
 }
 
 impl Meter {
-    fn new(budget: &RenderBudget) -> Meter {
+    fn new(budget: &RenderBudget, timed: bool) -> Meter {
         let now = Instant::now();
         Meter {
+            timed,
             started: now,
             time: budget.time(),
             output_bytes: budget.output_bytes(),
@@ -137,13 +143,15 @@ thread_local! {
     static CURRENT: RefCell<Option<Meter>> = const { RefCell::new(None) };
 }
 
-/// Runs `render` under `budget`, with the meter of this thread set for its duration.
-/// Returns what `render` returned and, when the budget stopped it, why.
+/// Runs `render` under `budget`, with the meter of this thread set for its duration;
+/// `timed` says whether what it writes meets the clock too (see [`Meter`]). Returns
+/// what `render` returned and, when the budget stopped it, why.
 pub(crate) fn metered<T>(
     budget: &RenderBudget,
+    timed: bool,
     render: impl FnOnce() -> T,
 ) -> (T, Option<Exceeded>) {
-    let outer = CURRENT.with(|current| current.replace(Some(Meter::new(budget))));
+    let outer = CURRENT.with(|current| current.replace(Some(Meter::new(budget, timed))));
     let result = render();
     let meter = CURRENT.with(|current| current.replace(outer));
     (result, meter.and_then(|m| m.exceeded))
@@ -184,7 +192,9 @@ pub(crate) struct BudgetWriter<'a> {
 impl io::Write for BudgetWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let checked = with_meter(|meter| {
-            meter.check()?;
+            if meter.timed {
+                meter.check()?;
+            }
             meter.written = meter.written.saturating_add(buf.len());
             if meter.written > meter.output_bytes {
                 let limit = meter.output_bytes;

@@ -29,35 +29,84 @@ pub const FILLER_PHRASES: &[&str] = &[
 /// How many strengths a message may restate before it reads like a resume.
 pub const MOST_STRENGTHS: usize = 2;
 
-/// Words in a text, as a reader counts them.
+/// Words in a text, as a reader counts them: runs of characters between white space
+/// that hold a letter or a digit (a dash alone is no word). One pass, no allocation:
+/// every draft counts its words.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    if text.is_ascii() {
+        return ascii_word_count(text.as_bytes());
+    }
+    let mut words = 0;
+    let mut in_word_with_alphanumeric = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if in_word_with_alphanumeric {
+                words += 1;
+            }
+            in_word_with_alphanumeric = false;
+        } else if !in_word_with_alphanumeric && c.is_alphanumeric() {
+            in_word_with_alphanumeric = true;
+        }
+    }
+    words + usize::from(in_word_with_alphanumeric)
 }
 
-/// Whether `needle` appears in `haystack`, ignoring case.
-fn mentions(haystack: &str, needle: &str) -> bool {
-    !needle.trim().is_empty() && haystack.to_lowercase().contains(&needle.trim().to_lowercase())
+/// [`word_count`] of an ASCII text, byte by byte: white space is what
+/// `char::is_whitespace` says of ASCII (tab, line feed, vertical tab, form feed,
+/// carriage return, space).
+fn ascii_word_count(text: &[u8]) -> usize {
+    let mut words = 0;
+    let mut in_word_with_alphanumeric = false;
+    for &b in text {
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            words += usize::from(in_word_with_alphanumeric);
+            in_word_with_alphanumeric = false;
+        } else {
+            in_word_with_alphanumeric |= b.is_ascii_alphanumeric();
+        }
+    }
+    words + usize::from(in_word_with_alphanumeric)
+}
+
+/// A message in lower case, made once for all the checks that look for phrases in it
+/// (each used to lower-case the whole message again for every phrase).
+struct Lowered(String);
+
+impl Lowered {
+    fn new(text: &str) -> Lowered {
+        Lowered(text.to_lowercase())
+    }
+
+    /// Whether `needle` appears in the message, ignoring case.
+    fn mentions(&self, needle: &str) -> bool {
+        let needle = needle.trim();
+        !needle.is_empty() && self.0.contains(&needle.to_lowercase())
+    }
 }
 
 /// The message names the person, something discussed with them, the company and the
 /// role. A missing name fails; the rest warn.
 pub fn personalisation(facts: &Facts, text: &str) -> Check {
+    personalisation_in(facts, &Lowered::new(text))
+}
+
+fn personalisation_in(facts: &Facts, text: &Lowered) -> Check {
     const NAME: &str = "personalisation";
     let person = if facts.about.name.is_empty() { &facts.recipient } else { &facts.about };
-    if !(mentions(text, &person.first_name) || mentions(text, &person.name)) {
+    if !(text.mentions(&person.first_name) || text.mentions(&person.name)) {
         return Check::fail(NAME, format!("the message does not name {}", person.name));
     }
     let mut missing = Vec::new();
     if facts.purpose != Purpose::Debrief
         && let Some(topic) = &facts.topic
-        && !facts.topics.iter().any(|t| mentions(text, t))
+        && !facts.topics.iter().any(|t| text.mentions(t))
     {
         missing.push(format!("something discussed with {} (such as {topic})", person.first_name));
     }
-    if !mentions(text, &facts.company) {
+    if !text.mentions(&facts.company) {
         missing.push(format!("the company ({})", facts.company));
     }
-    if !mentions(text, &facts.role) {
+    if !text.mentions(&facts.role) {
         missing.push(format!("the role ({})", facts.role));
     }
     if missing.is_empty() {
@@ -72,9 +121,12 @@ pub fn personalisation(facts: &Facts, text: &str) -> Check {
 
 /// The message avoids filler that makes it sound like a form letter.
 pub fn filler(text: &str) -> Check {
+    filler_in(&Lowered::new(text))
+}
+
+fn filler_in(text: &Lowered) -> Check {
     const NAME: &str = "filler";
-    let lower = text.to_lowercase();
-    let found: Vec<&str> = FILLER_PHRASES.iter().copied().filter(|p| lower.contains(p)).collect();
+    let found: Vec<&str> = FILLER_PHRASES.iter().copied().filter(|p| text.0.contains(p)).collect();
     if found.is_empty() {
         Check::pass(NAME, "no filler phrases")
     } else {
@@ -90,8 +142,12 @@ pub fn filler(text: &str) -> Check {
 
 /// The message restates a strength or two, not the resume.
 pub fn resume_repetition(all_strengths: &[String], text: &str) -> Check {
+    resume_repetition_in(all_strengths, &Lowered::new(text))
+}
+
+fn resume_repetition_in(all_strengths: &[String], text: &Lowered) -> Check {
     const NAME: &str = "not_the_resume";
-    let restated = all_strengths.iter().filter(|s| mentions(text, s)).count();
+    let restated = all_strengths.iter().filter(|s| text.mentions(s)).count();
     if restated > MOST_STRENGTHS {
         Check::warn(
             NAME,
@@ -107,8 +163,13 @@ pub fn resume_repetition(all_strengths: &[String], text: &str) -> Check {
 /// The body stays within `limit` words; over it is `warn` or `fail` as the channel
 /// decides (an email can run long, a card cannot).
 pub fn body_words(text: &str, limit: Option<u32>, hard: bool) -> Check {
+    word_limit(word_count(text), limit, hard)
+}
+
+/// [`body_words`] for a body of `words` words (its [`word_count`]), for a channel that
+/// counted them already.
+pub fn word_limit(words: usize, limit: Option<u32>, hard: bool) -> Check {
     const NAME: &str = "concision";
-    let words = word_count(text);
     match limit {
         Some(limit) if words > limit as usize => {
             let message = format!("{words} words, over the {limit}-word limit; cut it down");
@@ -137,11 +198,15 @@ pub fn subject_length(subject: &str, limit: Option<u32>) -> Check {
 
 /// A check-in never says "just checking in" and refers back to the interview.
 pub fn refers_back(facts: &Facts, text: &str) -> Check {
+    refers_back_in(facts, &Lowered::new(text))
+}
+
+fn refers_back_in(facts: &Facts, text: &Lowered) -> Check {
     const NAME: &str = "refers_back";
-    let refers = mentions(text, &facts.interview_date)
-        || mentions(text, &facts.interview_day)
-        || facts.topics.iter().any(|t| mentions(text, t))
-        || facts.decision.as_deref().is_some_and(|d| mentions(text, d));
+    let refers = text.mentions(&facts.interview_date)
+        || text.mentions(&facts.interview_day)
+        || facts.topics.iter().any(|t| text.mentions(t))
+        || facts.decision.as_deref().is_some_and(|d| text.mentions(d));
     if refers {
         Check::pass(NAME, "refers back to the interview and its timeline")
     } else {
@@ -174,14 +239,16 @@ pub fn placeholders(empty: Vec<super::EmptyPlaceholder>) -> Check {
 /// The checks every message gets: personalisation, filler, not the resume, and for
 /// check-ins a reference back to the interview.
 pub fn standard(facts: &Facts, all_strengths: &[String], text: &str) -> Vec<Check> {
-    let mut checks = vec![
+    let lowered = Lowered::new(text);
+    let mut checks = Vec::with_capacity(8);
+    checks.extend([
         placeholders(super::take_empty_placeholders()),
-        personalisation(facts, text),
-        filler(text),
-        resume_repetition(all_strengths, text),
-    ];
+        personalisation_in(facts, &lowered),
+        filler_in(&lowered),
+        resume_repetition_in(all_strengths, &lowered),
+    ]);
     if matches!(facts.purpose, Purpose::CheckIn | Purpose::ClosingTheLoop) {
-        checks.push(refers_back(facts, text));
+        checks.push(refers_back_in(facts, &lowered));
     }
     checks
 }
@@ -324,5 +391,18 @@ mod tests {
     fn words_are_counted_as_a_reader_counts_them() {
         assert_eq!(word_count("Hi Dana, thanks — really. 3 points"), 6, "the dash is not a word");
         assert_eq!(word_count(""), 0);
+        // The one-pass count agrees with splitting at white space and keeping the
+        // pieces with a letter or digit, on every kind of space and script.
+        for text in [
+            " lead\u{a0}and trail\t\n",
+            "— – ... 1 a",
+            "佐藤 健 said «oui» ¿sí?",
+            "x\u{2028}y\u{85}z  \r\n",
+            "!!! ??",
+            "ascii only:\x0b vertical\x0ctab - 3 words\r\n",
+        ] {
+            let split = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric));
+            assert_eq!(word_count(text), split.count(), "{text:?}");
+        }
     }
 }

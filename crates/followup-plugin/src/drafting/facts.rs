@@ -283,7 +283,6 @@ impl Facts {
     pub fn from_request(request: &RenderRequest) -> Facts {
         let interview = &request.interview;
         let step = &request.step;
-        let recipient = PersonFacts::named(&step.recipient.name, None);
         let about_name = match (&step.recipient.on_behalf_of, step.recipient.kind) {
             (Some(name), _) => Some(name.as_str()),
             (None, RecipientKind::Interviewer) => Some(step.recipient.name.as_str()),
@@ -303,9 +302,10 @@ impl Facts {
         };
         let about =
             interviewer.map(|p| PersonFacts::interviewer(p, first_name_shared)).unwrap_or_default();
+        // An interviewer who receives the message is the one it is about.
         let recipient = match (step.recipient.kind, interviewer) {
-            (RecipientKind::Interviewer, Some(p)) => PersonFacts::interviewer(p, first_name_shared),
-            _ => recipient,
+            (RecipientKind::Interviewer, Some(_)) => about.clone(),
+            _ => PersonFacts::named(&step.recipient.name, None),
         };
         let decides = match (seat, listed) {
             (Some(seat), _) => seat.decides,
@@ -381,10 +381,9 @@ impl Facts {
                 MeetingFormat::Phone => "phone call",
             }
             .to_string(),
-            decision: interview
-                .next_steps
-                .decision_date
-                .map(|day| day.0.strftime("%A, %B %-d").to_string()),
+            decision: interview.next_steps.decision_date.map(|day| {
+                format!("{}, {} {}", weekday_name(day.0.weekday()), month_name(day.0), day.0.day())
+            }),
             next_steps: interview.next_steps.notes.as_deref().map(clean).filter(|s| !s.is_empty()),
             // The staffing firm that placed the candidate, else the style's firm.
             firm: interview
@@ -426,11 +425,7 @@ impl Facts {
                 .join(" "),
             open_points: phrasing::point_items(&clean_all(&interview.reinforce.clarify)),
             recipient_address: address_block(interview, interviewer),
-            send_date: step
-                .send_at
-                .to_zoned_datetime(step.time_zone.clone())
-                .strftime("%B %-d, %Y")
-                .to_string(),
+            send_date: long_date(send_day),
             spelling: request.style.spelling.clone().unwrap_or_else(|| "en-US".to_string()),
             variant,
             decides,
@@ -539,18 +534,412 @@ fn interview_day_and_date(request: &RenderRequest) -> (String, String) {
         Some(zone) => start.to_zoned_datetime(zone),
         None => start.to_zoned_datetime(jiff::tz::TimeZone::UTC),
     };
-    (zoned.strftime("%A").to_string(), zoned.strftime("%B %-d").to_string())
+    let day = zoned.date();
+    (weekday_name(day.weekday()).to_string(), format!("{} {}", month_name(day), day.day()))
+}
+
+// Dates are written by hand rather than with `strftime`, which reads its format anew
+// at every call: a draft writes four of them. The words are strftime's (`%A`, `%B`).
+
+/// The weekday's name, as `%A` writes it.
+fn weekday_name(weekday: jiff::civil::Weekday) -> &'static str {
+    use jiff::civil::Weekday;
+    match weekday {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+/// The month's name, as `%B` writes it.
+fn month_name(day: jiff::civil::Date) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    // A date's month is 1 to 12.
+    MONTHS[usize::try_from(day.month() - 1).unwrap_or_default() % 12]
+}
+
+/// `December 7, 2026`, as `%B %-d, %Y` writes it.
+fn long_date(day: jiff::civil::Date) -> String {
+    if (1000..=9999).contains(&day.year()) {
+        format!("{} {}, {}", month_name(day), day.day(), day.year())
+    } else {
+        // `%Y` pads and signs years outside four digits its own way.
+        day.strftime("%B %-d, %Y").to_string()
+    }
 }
 
 /// A user's phrase as it should appear in a sentence: trimmed, without a final period
 /// (the template supplies punctuation), with control characters (line breaks, escape
 /// codes) made spaces and runs of spaces folded.
 fn clean(text: &str) -> String {
-    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    let folded = flat.split_whitespace().collect::<Vec<_>>().join(" ");
-    folded.trim_end_matches('.').trim().to_string()
+    if is_clean_ascii(text) {
+        return text.to_string();
+    }
+    // One pass and one allocation (this runs for every phrase of every draft): the
+    // words between spaces and control characters, joined by one space...
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_control() || c.is_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    // ... then the final periods and the space they leave; the text starts with a
+    // word, so what is kept is a prefix of it.
+    let kept = folded.trim_end_matches('.').trim_end().len();
+    folded.truncate(kept);
+    folded
+}
+
+/// Whether `text` is ASCII that [`clean`] leaves as it is: printable, words
+/// separated by single spaces, no space or period at either end.
+fn is_clean_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let printable = |b: u8| (b' '..=b'~').contains(&b);
+    bytes.first().is_none_or(|&b| b != b' ')
+        && bytes.last().is_none_or(|&b| b != b' ' && b != b'.')
+        && bytes.iter().all(|&b| printable(b))
+        && !bytes.windows(2).any(|pair| pair == b"  ")
 }
 
 fn clean_all(items: &[String]) -> Vec<String> {
     items.iter().map(|s| clean(s)).filter(|s| !s.is_empty()).collect()
+}
+
+/// The facts as a template context, built field by field rather than through serde:
+/// a render builds one per draft, and the serde round-trip (a map of owned keys, then
+/// a copy into the context) was the larger part of its cost. It gives exactly what
+/// [`tera::Context::from_serialize`] gives for the serialized facts (a unit test holds
+/// the two side by side): without the empty facts, or with them when `keep_empty`.
+pub(crate) fn context_of(facts: &Facts, keep_empty: bool) -> tera::Context {
+    let fields = Fields { keep_empty };
+    let mut context = tera::Context::new();
+    let mut put = |key: &'static str, value: Option<tera::Value>| {
+        if let Some(value) = value {
+            context.insert_value(key, value);
+        }
+    };
+    put("purpose", Some(tera::Value::from(facts.purpose.as_str())));
+    put("sequence", fields.option(facts.sequence.as_ref(), |n| tera::Value::from(*n)));
+    put("candidate", Some(fields.candidate(&facts.candidate)));
+    put("recipient", Some(fields.person(&facts.recipient)));
+    put("about", Some(fields.person(&facts.about)));
+    put("via_recruiter", Some(tera::Value::from(facts.via_recruiter)));
+    put("to_recruiter", Some(tera::Value::from(facts.to_recruiter)));
+    put("cc", Some(texts(&facts.cc)));
+    put("company", fields.text(&facts.company));
+    put("role", fields.text(&facts.role));
+    put("role_kind", fields.text(&facts.role_kind));
+    put("topic", fields.optional_text(&facts.topic));
+    put("topics", Some(texts(&facts.topics)));
+    put("strengths", Some(texts(&facts.strengths)));
+    put("clarify", fields.optional_text(&facts.clarify));
+    put("motivation", fields.optional_text(&facts.motivation));
+    put("interview_day", fields.text(&facts.interview_day));
+    put("interview_date", fields.text(&facts.interview_date));
+    put("interview_when", fields.text(&facts.interview_when));
+    put("meeting_format", fields.text(&facts.meeting_format));
+    put("decision", fields.optional_text(&facts.decision));
+    put("next_steps", fields.optional_text(&facts.next_steps));
+    put("firm", fields.optional_text(&facts.firm));
+    put("recruiter", fields.option(facts.recruiter.as_ref(), |p| fields.person(p)));
+    put("sign_off", fields.text(&facts.sign_off));
+    put("tone", fields.optional_text(&facts.tone));
+    put("other_interviewers", Some(texts(&facts.other_interviewers)));
+    put("discussed", Some(texts(&facts.discussed)));
+    put("open_points", Some(texts(&facts.open_points)));
+    put("recipient_address", Some(texts(&facts.recipient_address)));
+    put("send_date", fields.text(&facts.send_date));
+    put("spelling", fields.text(&facts.spelling));
+    put("variant", Some(tera::Value::from(facts.variant)));
+    put("decides", Some(tera::Value::from(facts.decides)));
+    put("strength_sentences", fields.text(&facts.strength_sentences));
+    put("strength_reference", fields.text(&facts.strength_reference));
+    put("motivation_sentence", fields.text(&facts.motivation_sentence));
+    put("discussed_sentences", fields.text(&facts.discussed_sentences));
+    context
+}
+
+/// The rules of the serialized facts (`skipped_text`, `skipped_option`), for one
+/// context: whether empty facts are kept.
+#[derive(Clone, Copy)]
+struct Fields {
+    keep_empty: bool,
+}
+
+impl Fields {
+    /// A text, or nothing when it is blank and blanks are left out.
+    fn text(self, text: &str) -> Option<tera::Value> {
+        (self.keep_empty || !text.trim().is_empty()).then(|| tera::Value::from(text))
+    }
+
+    /// An optional text: a blank one is as good as none.
+    fn optional_text(self, text: &Option<String>) -> Option<tera::Value> {
+        match text {
+            Some(text) if !text.is_blank() => Some(tera::Value::from(text.as_str())),
+            Some(text) => self.keep_empty.then(|| tera::Value::from(text.as_str())),
+            None => self.keep_empty.then(tera::Value::none),
+        }
+    }
+
+    /// An optional value that is never blank.
+    fn option<T>(
+        self,
+        value: Option<&T>,
+        make: impl FnOnce(&T) -> tera::Value,
+    ) -> Option<tera::Value> {
+        match value {
+            Some(value) => Some(make(value)),
+            None => self.keep_empty.then(tera::Value::none),
+        }
+    }
+
+    fn person(self, person: &PersonFacts) -> tera::Value {
+        self.map(&[
+            ("name", self.text_field(&person.name)),
+            ("first_name", self.text_field(&person.first_name)),
+            ("title", self.optional_text_field(&person.title)),
+            ("honorific", self.optional_text_field(&person.honorific)),
+            ("formal_name", self.text_field(&person.formal_name)),
+        ])
+    }
+
+    fn candidate(self, candidate: &CandidateFacts) -> tera::Value {
+        self.map(&[
+            ("name", self.text_field(&candidate.name)),
+            ("first_name", self.text_field(&candidate.first_name)),
+            ("signature", self.text_field(&candidate.signature)),
+            ("email", self.optional_text_field(&candidate.email)),
+            ("phone", self.optional_text_field(&candidate.phone)),
+            ("address", Some(Field::Texts(&candidate.address))),
+        ])
+    }
+
+    /// [`Fields::text`] as a field of a map.
+    fn text_field(self, text: &str) -> Option<Field<'_>> {
+        (self.keep_empty || !text.trim().is_empty()).then_some(Field::Text(text))
+    }
+
+    /// [`Fields::optional_text`] as a field of a map.
+    fn optional_text_field(self, text: &Option<String>) -> Option<Field<'_>> {
+        match text {
+            Some(text) if self.keep_empty || !text.is_blank() => Some(Field::Text(text)),
+            Some(_) => None,
+            None => self.keep_empty.then_some(Field::None),
+        }
+    }
+
+    /// The fields that are there as one map value, through tera's serializer, which
+    /// builds the map in place (`From<HashMap>` would build it twice).
+    fn map(self, fields: &[(&'static str, Option<Field<'_>>)]) -> tera::Value {
+        // Texts and lists of texts always serialize; `none` only answers the impossible.
+        tera::Value::try_from_serializable(&Present(fields)).unwrap_or_else(|_| tera::Value::none())
+    }
+}
+
+/// A field of a person or of the candidate, as the facts serialize it.
+#[derive(Clone, Copy)]
+enum Field<'a> {
+    Text(&'a str),
+    Texts(&'a [String]),
+    None,
+}
+
+impl Serialize for Field<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::Text(text) => serializer.serialize_str(text),
+            Field::Texts(items) => items.serialize(serializer),
+            Field::None => serializer.serialize_none(),
+        }
+    }
+}
+
+/// Fields as a struct for tera's serializer, without the absent ones.
+struct Present<'a, 'f>(&'a [(&'static str, Option<Field<'f>>)]);
+
+impl Serialize for Present<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let present = self.0.iter().filter_map(|(key, field)| Some((*key, (*field)?)));
+        let mut map = serializer.serialize_struct("facts", present.clone().count())?;
+        for (key, field) in present {
+            map.serialize_field(key, &field)?;
+        }
+        map.end()
+    }
+}
+
+/// A list of texts as a template value.
+fn texts(items: &[String]) -> tera::Value {
+    tera::Value::from(items.iter().map(|item| tera::Value::from(item.as_str())).collect::<Vec<_>>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name a template can see, as the module's documentation lists them.
+    const NAMES: &[&str] = &[
+        "purpose",
+        "sequence",
+        "candidate",
+        "recipient",
+        "about",
+        "via_recruiter",
+        "to_recruiter",
+        "cc",
+        "company",
+        "role",
+        "role_kind",
+        "topic",
+        "topics",
+        "strengths",
+        "clarify",
+        "motivation",
+        "interview_day",
+        "interview_date",
+        "interview_when",
+        "meeting_format",
+        "decision",
+        "next_steps",
+        "firm",
+        "recruiter",
+        "sign_off",
+        "tone",
+        "other_interviewers",
+        "discussed",
+        "open_points",
+        "recipient_address",
+        "send_date",
+        "spelling",
+        "variant",
+        "decides",
+        "strength_sentences",
+        "strength_reference",
+        "motivation_sentence",
+        "discussed_sentences",
+    ];
+
+    fn example_facts() -> Facts {
+        let request: RenderRequest =
+            serde_json::from_value(followup_core::examples::render_request_example())
+                .expect("the schema's example is a render request");
+        Facts::from_request(&request)
+    }
+
+    /// The context built by hand is the one serde builds from the facts, with and
+    /// without the empty facts, for full facts and for facts with every kind of gap.
+    #[track_caller]
+    fn same_as_serialized(facts: &Facts) {
+        for keep_empty in [false, true] {
+            let by_hand = context_of(facts, keep_empty);
+            let serialized = if keep_empty {
+                with_empty_facts(|| tera::Context::from_serialize(facts))
+            } else {
+                tera::Context::from_serialize(facts)
+            }
+            .expect("facts serialize");
+            assert_eq!(by_hand, serialized, "keep_empty: {keep_empty}");
+            for name in NAMES {
+                let kind = |c: &tera::Context| c.get(name).map(tera::Value::kind);
+                assert_eq!(kind(&by_hand), kind(&serialized), "{name}, keep_empty: {keep_empty}");
+            }
+        }
+    }
+
+    /// The one-pass `clean` and the hand-written dates give what the obvious versions
+    /// give.
+    #[test]
+    fn cleaning_and_dates_are_as_before() {
+        fn obvious(text: &str) -> String {
+            let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            let folded = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+            folded.trim_end_matches('.').trim().to_string()
+        }
+        for text in [
+            "",
+            " ",
+            "...",
+            "a.",
+            " a . . ",
+            "line\nbreak\r\n",
+            "tab\tand\u{1b}[31m escape",
+            "  nbsp\u{a0}kept\u{2028}sep. ",
+            "Dr. Ana Ruiz",
+            "ends with dots...",
+            "\u{85}x\u{0}y",
+        ] {
+            assert_eq!(clean(text), obvious(text), "{text:?}");
+        }
+        let mut day = jiff::civil::date(2026, 1, 1);
+        for _ in 0..400 {
+            assert_eq!(weekday_name(day.weekday()), day.strftime("%A").to_string());
+            assert_eq!(
+                format!("{} {}", month_name(day), day.day()),
+                day.strftime("%B %-d").to_string()
+            );
+            assert_eq!(long_date(day), day.strftime("%B %-d, %Y").to_string());
+            day = day.tomorrow().expect("within range");
+        }
+        for year in [1, 999, 1000, 9999] {
+            let day = jiff::civil::date(year, 3, 9);
+            assert_eq!(long_date(day), day.strftime("%B %-d, %Y").to_string());
+        }
+    }
+
+    #[test]
+    fn the_context_is_the_serialized_facts() {
+        let full = example_facts();
+        same_as_serialized(&full);
+
+        let mut gaps = full.clone();
+        gaps.sequence = Some(2);
+        gaps.company = "  ".to_string();
+        gaps.role = String::new();
+        gaps.topic = None;
+        gaps.clarify = Some(" ".to_string());
+        gaps.motivation = Some(String::new());
+        gaps.tone = Some("warm".to_string());
+        gaps.firm = Some("Front Range Staffing".to_string());
+        gaps.recruiter = Some(PersonFacts::named("Lee Park", Some("Recruiter")));
+        gaps.about = PersonFacts::default();
+        gaps.recipient.title = Some(String::new());
+        gaps.recipient.honorific = Some("Dr.".to_string());
+        gaps.candidate.email = None;
+        gaps.candidate.phone = Some(" ".to_string());
+        gaps.candidate.signature = String::new();
+        gaps.cc = vec!["Sam".to_string(), String::new()];
+        gaps.strength_sentences = String::new();
+        gaps.variant = 7;
+        gaps.decides = true;
+        same_as_serialized(&gaps);
+
+        let mut none = gaps;
+        none.recruiter = None;
+        none.sequence = None;
+        none.decision = None;
+        none.next_steps = Some("  ".to_string());
+        same_as_serialized(&none);
+    }
 }

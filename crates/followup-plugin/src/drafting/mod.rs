@@ -12,5 +12,6 @@ mod templates;
 
 pub use facts::{Facts, PersonFacts, with_empty_facts};
 pub use templates::{
-    EmptyPlaceholder, Fitted, Prepared, TemplateError, Templates, take_empty_placeholders, tidy,
+    EmptyPlaceholder, Fitted, Prepared, Renderer, TemplateError, Templates,
+    take_empty_placeholders, tidy,
 };

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tera::{Context, ErrorKind, Tera};
 
@@ -24,7 +24,8 @@ use super::budget;
 /// compiled templates are shared.
 #[derive(Clone, Debug)]
 pub struct Templates {
-    tera: Arc<Tera>,
+    /// The compiled set, or its sources until the first render needs it.
+    set: Arc<LazySet>,
     /// The sources, kept so that a style's overrides can be layered on top.
     sources: Arc<Vec<(String, String)>>,
     /// The sets compiled from these with a style's templates on top (and a style's
@@ -35,9 +36,43 @@ pub struct Templates {
     budget: RenderBudget,
     /// The templates of this set that went over their budget, with the error they gave.
     over_budget: Arc<Mutex<HashMap<(String, RenderBudget), TemplateError>>>,
+}
+
+/// A compiled template set.
+#[derive(Debug)]
+struct Set {
+    tera: Tera,
     /// The text tera compiled for each template (a style's with its meter calls), to
     /// quote the placeholder an error's span points at.
-    compiled_texts: Arc<HashMap<String, String>>,
+    compiled_texts: HashMap<String, String>,
+    /// Whether any template of the set is a style's, and so metered: a set of a
+    /// channel's own templates only is its code, and its renders read no clock.
+    metered: bool,
+}
+
+/// A set compiled on first use: a plugin that is loaded to plan, and renders nothing,
+/// does not pay for compiling its templates (about a tenth of a `followup plan`).
+#[derive(Debug)]
+struct LazySet {
+    /// The sources with whether each is metered, until compiled.
+    sources: Vec<(String, String, bool)>,
+    set: OnceLock<Result<Set, TemplateError>>,
+}
+
+impl LazySet {
+    /// The compiled set: compiled by the first caller (once, whatever the threads), its
+    /// outcome shared by every later one.
+    fn get(&self) -> Result<&Set, TemplateError> {
+        let compiled = self.set.get_or_init(|| {
+            let sources: Vec<Source<'_>> = self
+                .sources
+                .iter()
+                .map(|(name, text, metered)| Source { name, text, metered: *metered })
+                .collect();
+            compile(&sources)
+        });
+        compiled.as_ref().map_err(Clone::clone)
+    }
 }
 
 /// Compiled template sets by their `(name, source, metered)` triples.
@@ -128,6 +163,42 @@ fn template_error(name: &str, err: &tera::Error) -> TemplateError {
     }
 }
 
+/// Compiles `sources` into one set.
+fn compile(sources: &[Source<'_>]) -> Result<Set, TemplateError> {
+    let mut tera = Tera::new();
+    // Plain text: no HTML escaping, whatever the template's name.
+    tera.autoescape_on(Vec::<&str>::new());
+    budget::register(&mut tera);
+    // `{{ topics | list }}` reads "A, B and C": lists in a message read as English.
+    tera.register_filter("list", |items: &[tera::Value], _: tera::Kwargs, _: &tera::State| {
+        let items: Vec<String> = items.iter().map(ToString::to_string).collect();
+        followup_core::phrasing::list(&items)
+    });
+    // Every tag of an untrusted template meets the budget's meter; the inserted
+    // calls keep every line where it was, so errors still point at the author's line.
+    let prepared: Vec<(&str, std::borrow::Cow<'_, str>)> = sources
+        .iter()
+        .map(|s| {
+            let text = if s.metered {
+                std::borrow::Cow::Owned(budget::instrument(s.text))
+            } else {
+                std::borrow::Cow::Borrowed(s.text)
+            };
+            (s.name, text)
+        })
+        .collect();
+    // All at once, so that templates may include each other in any order.
+    tera.add_raw_templates(prepared.iter().map(|(n, s)| (*n, s.as_ref()))).map_err(|err| {
+        let first = sources.first().map_or("", |s| s.name);
+        template_error(first, &err)
+    })?;
+    Ok(Set {
+        tera,
+        compiled_texts: prepared.iter().map(|(n, t)| ((*n).to_string(), t.to_string())).collect(),
+        metered: sources.iter().any(|s| s.metered),
+    })
+}
+
 impl Templates {
     /// Parses a channel's own templates, given as `(name, source)` pairs. They are the
     /// plugin's code and trusted as such: their output is bounded, but their tags are
@@ -142,46 +213,45 @@ impl Templates {
         Templates::build(&trusted)
     }
 
-    fn build(sources: &[Source<'_>]) -> Result<Templates, TemplateError> {
-        let mut tera = Tera::new();
-        // Plain text: no HTML escaping, whatever the template's name.
-        tera.autoescape_on(Vec::<&str>::new());
-        budget::register(&mut tera);
-        // `{{ topics | list }}` reads "A, B and C": lists in a message read as English.
-        tera.register_filter("list", |items: &[tera::Value], _: tera::Kwargs, _: &tera::State| {
-            let items: Vec<String> = items.iter().map(ToString::to_string).collect();
-            followup_core::phrasing::list(&items)
-        });
-        // Every tag of an untrusted template meets the budget's meter; the inserted
-        // calls keep every line where it was, so errors still point at the author's line.
-        let prepared: Vec<(&str, std::borrow::Cow<'_, str>)> = sources
+    /// A channel's own templates, as [`Templates::from_sources`] takes them, compiled
+    /// on the first render that needs them (once, whichever thread asks first) rather
+    /// than now: a plugin loaded only to plan never compiles them. A template that does
+    /// not parse fails every render with its error; [`Templates::compile`] checks them
+    /// at once (a channel's tests call it).
+    pub fn lazy(sources: &[(&str, &str)]) -> Templates {
+        let owned: Vec<(String, String, bool)> = sources
             .iter()
-            .map(|s| {
-                let text = if s.metered {
-                    std::borrow::Cow::Owned(budget::instrument(s.text))
-                } else {
-                    std::borrow::Cow::Borrowed(s.text)
-                };
-                (s.name, text)
-            })
+            .map(|(name, text)| ((*name).to_string(), (*text).to_string(), false))
             .collect();
-        // All at once, so that templates may include each other in any order.
-        tera.add_raw_templates(prepared.iter().map(|(n, s)| (*n, s.as_ref()))).map_err(|err| {
-            let first = sources.first().map_or("", |s| s.name);
-            template_error(first, &err)
-        })?;
-        Ok(Templates {
-            tera: Arc::new(tera),
-            sources: Arc::new(
-                sources.iter().map(|s| (s.name.to_string(), s.text.to_string())).collect(),
-            ),
+        Templates::with_set(LazySet { sources: owned, set: OnceLock::new() })
+    }
+
+    /// Compiles the templates now if they are not yet.
+    ///
+    /// # Errors
+    ///
+    /// Returns the first template that does not parse, with its line.
+    pub fn compile(&self) -> Result<(), TemplateError> {
+        self.set.get().map(|_| ())
+    }
+
+    fn build(sources: &[Source<'_>]) -> Result<Templates, TemplateError> {
+        let set = compile(sources)?;
+        let owned: Vec<(String, String, bool)> =
+            sources.iter().map(|s| (s.name.to_string(), s.text.to_string(), s.metered)).collect();
+        Ok(Templates::with_set(LazySet { sources: owned, set: OnceLock::from(Ok(set)) }))
+    }
+
+    fn with_set(set: LazySet) -> Templates {
+        let sources =
+            set.sources.iter().map(|(name, text, _)| (name.clone(), text.clone())).collect();
+        Templates {
+            set: Arc::new(set),
+            sources: Arc::new(sources),
             compiled: Arc::default(),
             budget: RenderBudget::default(),
             over_budget: Arc::default(),
-            compiled_texts: Arc::new(
-                prepared.iter().map(|(n, t)| ((*n).to_string(), t.to_string())).collect(),
-            ),
-        })
+        }
     }
 
     /// The templates of `sources`, compiled once and then taken from this set's cache.
@@ -256,9 +326,9 @@ impl Templates {
             .collect()
     }
 
-    /// Whether a template of that name exists.
+    /// Whether a template of that name exists (false when the templates do not parse).
     pub fn has(&self, name: &str) -> bool {
-        self.tera.contains_template(name)
+        self.set.get().is_ok_and(|set| set.tera.contains_template(name))
     }
 
     /// Renders a template with the facts and tidies the result. A placeholder that
@@ -267,13 +337,20 @@ impl Templates {
     /// [`take_empty_placeholders`] (which [`super::checks::standard`] turns into a
     /// failed `placeholders` check).
     ///
+    /// The facts are made a template context for this call; a draft that renders
+    /// several templates makes it once with [`Prepared::renderer`].
+    ///
     /// # Errors
     ///
     /// Returns the template's name, line and message when rendering fails (an unknown
     /// variable, a filter on the wrong type, the render budget).
     pub fn render(&self, name: &str, facts: &Facts) -> Result<String, TemplateError> {
-        let mut contexts = Contexts::new(name, facts)?;
-        let (text, empty) = self.render_in(name, &mut contexts)?;
+        self.render_in(name, &FactContexts::new(facts))
+    }
+
+    /// [`Templates::render`] with contexts already made.
+    fn render_in(&self, name: &str, contexts: &FactContexts<'_>) -> Result<String, TemplateError> {
+        let (text, empty) = self.render_tidy(name, contexts)?;
         remember_empty_placeholders(empty);
         Ok(text)
     }
@@ -286,60 +363,42 @@ impl Templates {
     /// Renders with the empty facts left out, so that printing one fails; on such a
     /// failure renders again with every fact, and returns that text with the
     /// placeholder that was empty.
-    fn render_in(
+    fn render_tidy(
         &self,
         name: &str,
-        contexts: &mut Contexts<'_>,
+        contexts: &FactContexts<'_>,
     ) -> Result<(String, Vec<EmptyPlaceholder>), TemplateError> {
-        let first = match self.render_with(name, &contexts.stripped) {
+        let set = self.set.get()?;
+        let first = match self.render_with(set, name, &contexts.stripped) {
             Ok(text) => return Ok((text, Vec::new())),
             Err(Failure::OverBudget(err)) => return Err(err),
             Err(Failure::Tera(err)) => err,
         };
-        match self.render_with(name, contexts.full()?) {
-            Ok(text) => Ok((text, vec![self.empty_placeholder(name, &first)])),
+        match self.render_with(set, name, contexts.full()) {
+            Ok(text) => Ok((text, vec![empty_placeholder(set, name, &first)])),
             Err(Failure::OverBudget(err)) => Err(err),
             Err(Failure::Tera(err)) => Err(template_error(name, &err)),
         }
     }
 
-    /// What an error of a render without the empty facts points at.
-    fn empty_placeholder(&self, name: &str, err: &tera::Error) -> EmptyPlaceholder {
-        let located = template_error(name, err);
-        let quoted = match err.kind() {
-            ErrorKind::RenderingError(report) => self
-                .compiled_texts
-                .get(&located.template)
-                .and_then(|text| text.get(report.span().range.clone()))
-                .map(|expression| format!("{{{{ {} }}}}", expression.trim())),
-            _ => None,
-        };
-        EmptyPlaceholder {
-            template: located.template,
-            line: located.line,
-            placeholder: quoted
-                .filter(|q| !q.is_empty())
-                .unwrap_or_else(|| "a placeholder".to_string()),
-        }
-    }
-
-    fn render_with(&self, name: &str, context: &Context) -> Result<String, Failure> {
-        let key = (name.to_string(), self.budget);
+    fn render_with(&self, set: &Set, name: &str, context: &Context) -> Result<String, Failure> {
+        // The key is built only when some template has gone over: most sets never do.
         if let Ok(over) = self.over_budget.lock()
-            && let Some(err) = over.get(&key)
+            && !over.is_empty()
+            && let Some(err) = over.get(&(name.to_string(), self.budget))
         {
             return Err(Failure::OverBudget(err.clone()));
         }
-        let mut out = Vec::new();
-        let (rendered, exceeded) = budget::metered(&self.budget, || {
-            self.tera.render_to(name, context, budget::BudgetWriter { out: &mut out })
+        let mut out = Vec::with_capacity(1024);
+        let (rendered, exceeded) = budget::metered(&self.budget, set.metered, || {
+            set.tera.render_to(name, context, budget::BudgetWriter { out: &mut out })
         });
         if let Some(exceeded) = exceeded {
             let line = rendered.err().and_then(|err| template_error(name, &err).line);
             let err =
                 TemplateError { template: name.to_string(), line, message: exceeded.message() };
             if let Ok(mut over) = self.over_budget.lock() {
-                over.insert(key, err.clone());
+                over.insert((name.to_string(), self.budget), err.clone());
             }
             return Err(Failure::OverBudget(err));
         }
@@ -347,6 +406,26 @@ impl Templates {
         // Tera writes only text it was given as `str`, so the bytes are UTF-8.
         let text = String::from_utf8_lossy(&out);
         Ok(tidy(&text))
+    }
+}
+
+/// What an error of a render without the empty facts points at.
+fn empty_placeholder(set: &Set, name: &str, err: &tera::Error) -> EmptyPlaceholder {
+    let located = template_error(name, err);
+    let quoted = match err.kind() {
+        ErrorKind::RenderingError(report) => set
+            .compiled_texts
+            .get(&located.template)
+            .and_then(|text| text.get(report.span().range.clone()))
+            .map(|expression| format!("{{{{ {} }}}}", expression.trim())),
+        _ => None,
+    };
+    EmptyPlaceholder {
+        template: located.template,
+        line: located.line,
+        placeholder: quoted
+            .filter(|q| !q.is_empty())
+            .unwrap_or_else(|| "a placeholder".to_string()),
     }
 }
 
@@ -388,31 +467,69 @@ pub fn take_empty_placeholders() -> Vec<EmptyPlaceholder> {
 }
 
 /// The facts as template contexts: without the empty ones (what a render uses first)
-/// and, built only when a render needs it, with all of them.
-struct Contexts<'f> {
-    name: &'f str,
+/// and, made only when a render needs it, with all of them.
+struct FactContexts<'f> {
     facts: &'f Facts,
     stripped: Context,
-    full: Option<Context>,
+    full: std::cell::OnceCell<Context>,
 }
 
-impl<'f> Contexts<'f> {
-    fn new(name: &'f str, facts: &'f Facts) -> Result<Contexts<'f>, TemplateError> {
-        // Facts serialize without their empty values (see `facts::with_empty_facts`).
-        let stripped = context_of(name, facts)?;
-        Ok(Contexts { name, facts, stripped, full: None })
+impl<'f> FactContexts<'f> {
+    fn new(facts: &'f Facts) -> FactContexts<'f> {
+        FactContexts {
+            facts,
+            stripped: super::facts::context_of(facts, false),
+            full: std::cell::OnceCell::new(),
+        }
     }
 
-    fn full(&mut self) -> Result<&Context, TemplateError> {
-        if self.full.is_none() {
-            let (name, facts) = (self.name, self.facts);
-            self.full = Some(super::with_empty_facts(|| context_of(name, facts))?);
-        }
-        self.full.as_ref().ok_or_else(|| TemplateError {
-            template: self.name.to_string(),
-            line: None,
-            message: "the facts could not be made a context".to_string(),
-        })
+    fn full(&self) -> &Context {
+        self.full.get_or_init(|| super::facts::context_of(self.facts, true))
+    }
+}
+
+impl Prepared<'_> {
+    /// What renders this draft's templates: its facts made a template context once,
+    /// shared by every template the draft renders (a body, its subjects, the shorter
+    /// versions tried in turn), where [`Templates::render`] makes one per call.
+    pub fn renderer(&self) -> Renderer<'_> {
+        Renderer { templates: &self.templates, contexts: FactContexts::new(&self.facts) }
+    }
+}
+
+/// The templates and facts of one draft, ready to render any of its templates (see
+/// [`Prepared::renderer`]). It borrows the facts, so they cannot change under it.
+pub struct Renderer<'p> {
+    templates: &'p Templates,
+    contexts: FactContexts<'p>,
+}
+
+impl Renderer<'_> {
+    /// The facts the templates are rendered with.
+    pub fn facts(&self) -> &Facts {
+        self.contexts.facts
+    }
+
+    /// [`Templates::render`] for this draft.
+    ///
+    /// # Errors
+    ///
+    /// As [`Templates::render`].
+    pub fn render(&self, name: &str) -> Result<String, TemplateError> {
+        self.templates.render_in(name, &self.contexts)
+    }
+
+    /// [`Templates::render_fitting`] for this draft.
+    ///
+    /// # Errors
+    ///
+    /// As [`Templates::render_fitting`].
+    pub fn render_fitting(
+        &self,
+        names: &[&str],
+        fits: impl Fn(&str) -> bool,
+    ) -> Result<Fitted, TemplateError> {
+        self.templates.fitting_in(names, &self.contexts, fits)
     }
 }
 
@@ -442,16 +559,22 @@ impl Templates {
         facts: &Facts,
         fits: impl Fn(&str) -> bool,
     ) -> Result<Fitted, TemplateError> {
-        let mut shortest: Option<(Fitted, Vec<EmptyPlaceholder>)> = None;
         // The facts become a template context once, not once per candidate: with many
         // interviewers the context is the larger part of the cost.
-        let mut contexts: Option<Contexts<'_>> = None;
+        self.fitting_in(names, &FactContexts::new(facts), fits)
+    }
+
+    fn fitting_in(
+        &self,
+        names: &[&str],
+        contexts: &FactContexts<'_>,
+        fits: impl Fn(&str) -> bool,
+    ) -> Result<Fitted, TemplateError> {
+        // Templates that do not parse fail here with their error, not as missing ones.
+        self.set.get()?;
+        let mut shortest: Option<(Fitted, Vec<EmptyPlaceholder>)> = None;
         for name in names.iter().filter(|name| self.has(name)) {
-            if contexts.is_none() {
-                contexts = Some(Contexts::new(name, facts)?);
-            }
-            let Some(contexts) = contexts.as_mut() else { continue };
-            let (text, empty) = self.render_in(name, contexts)?;
+            let (text, empty) = self.render_tidy(name, contexts)?;
             if fits(&text) {
                 // Only the text that is used can have a gap that matters.
                 remember_empty_placeholders(empty);
@@ -473,11 +596,6 @@ impl Templates {
             message: "no such template".to_string(),
         })
     }
-}
-
-/// The facts as a template context.
-fn context_of(name: &str, facts: &Facts) -> Result<Context, TemplateError> {
-    Context::from_serialize(facts).map_err(|err| template_error(name, &err))
 }
 
 /// Tidies rendered text: trailing spaces removed, at most one blank line in a row, no
@@ -518,10 +636,36 @@ mod tests {
         let style = |text| [Source { name: "thank_you", text, metered: true }];
         let first = base.compiled(&style("Style {{ company }}")).expect("parses");
         let again = base.compiled(&style("Style {{ company }}")).expect("parses");
-        assert!(Arc::ptr_eq(&first.tera, &again.tera), "the second is the first, shared");
+        assert!(Arc::ptr_eq(&first.set, &again.set), "the second is the first, shared");
         let other = base.compiled(&style("Other {{ company }}")).expect("parses");
-        assert!(!Arc::ptr_eq(&first.tera, &other.tera), "other sources compile anew");
+        assert!(!Arc::ptr_eq(&first.set, &other.set), "other sources compile anew");
         assert!(base.compiled(&style("{{ oops ")).is_err(), "errors are not cached");
+    }
+
+    /// Lazy templates compile at the first render, once, whichever threads render
+    /// first; a template that does not parse fails the renders with its error.
+    #[test]
+    fn lazy_templates_compile_once_at_the_first_render() {
+        let lazy = Templates::lazy(&[("t", "Hello {{ company }}"), ("u", "{% include \"t\" %}!")]);
+        assert!(lazy.set.set.get().is_none(), "nothing compiled before a render");
+        let facts = example_facts();
+        let texts: Vec<String> = std::thread::scope(|scope| {
+            let renders: Vec<_> = (0..4)
+                .map(|_| scope.spawn(|| lazy.render("u", &facts).expect("renders")))
+                .collect();
+            renders.into_iter().map(|r| r.join().expect("no panic")).collect()
+        });
+        assert!(
+            texts.iter().all(|t| t == &texts[0]) && texts[0].starts_with("Hello "),
+            "{texts:?}"
+        );
+        assert!(lazy.set.set.get().is_some_and(Result::is_ok));
+
+        let broken = Templates::lazy(&[("t", "Hello\n{{ company ")]);
+        let err = broken.render("t", &facts).expect_err("does not parse");
+        assert_eq!((err.template.as_str(), err.line), ("t", Some(2)));
+        assert_eq!(broken.compile(), Err(err));
+        assert!(!broken.has("t"));
     }
 
     /// One template as a style's: metered.
