@@ -313,13 +313,16 @@ pub fn sentences(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.ends_with(',')) {
         let mut start = 0;
-        let mut chars = line.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            let ends = matches!(c, '.' | '!' | '?')
-                && chars.peek().is_none_or(|(_, next)| next.is_whitespace());
-            if ends {
-                let end = at + c.len_utf8();
-                found.extend(folded(&line[start..end]));
+        // The marks are ASCII, so they are found byte by byte; a byte of a longer
+        // character is never one of them.
+        for (at, byte) in line.bytes().enumerate() {
+            if !matches!(byte, b'.' | b'!' | b'?') {
+                continue;
+            }
+            let end = at + 1;
+            let rest = line.get(end..).unwrap_or_default();
+            if rest.chars().next().is_none_or(char::is_whitespace) {
+                found.extend(folded(line.get(start..end).unwrap_or_default()));
                 start = end;
             }
         }
