@@ -85,7 +85,11 @@ pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8], schema: &str) -> Result<T
     }
     // Most answers are right: read them straight, and only a wrong one again with its
     // field path tracked (which costs about as much as the reading itself).
-    if let Ok(value) = serde_json::from_slice(bytes) {
+    // Checked as UTF-8 once, whole, which costs less than serde_json checking each
+    // string on its own; an answer that is not UTF-8 gets its message below.
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && let Ok(value) = serde_json::from_str(text)
+    {
         return Ok(value);
     }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
