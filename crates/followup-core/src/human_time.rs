@@ -26,20 +26,45 @@ pub fn human(ts: Timestamp, zone: &TimeZone) -> String {
 
 /// Formats a date for a candidate: `Fri Dec 4`.
 pub fn human_date(day: Date) -> String {
-    const MONTHS: [&str; 12] =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let weekday = match day.weekday() {
-        Weekday::Monday => "Mon",
-        Weekday::Tuesday => "Tue",
-        Weekday::Wednesday => "Wed",
-        Weekday::Thursday => "Thu",
-        Weekday::Friday => "Fri",
-        Weekday::Saturday => "Sat",
-        Weekday::Sunday => "Sun",
-    };
-    // A month is 1–12, so the index is in range.
-    let month = MONTHS[usize::from(day.month().unsigned_abs()).saturating_sub(1) % 12];
+    // The short names are the first three letters of the long ones, as `%a` and `%b`
+    // write them.
+    let weekday = weekday_name(day.weekday()).get(..3).unwrap_or_default();
+    let month = month_name(day).get(..3).unwrap_or_default();
     format!("{weekday} {month} {}", day.day())
+}
+
+/// The weekday's name in English, as `strftime`'s `%A` writes it: `Friday`.
+pub fn weekday_name(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+/// The name in English of the month `day` is in, as `strftime`'s `%B` writes it:
+/// `December`.
+pub fn month_name(day: Date) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    // A date's month is 1 to 12, so the index is in range.
+    MONTHS[usize::from(day.month().unsigned_abs()).saturating_sub(1) % 12]
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@
 //! each reader, deterministically.
 
 use followup_core::draft::RenderRequest;
+use followup_core::human_time::{month_name, weekday_name};
 use followup_core::interview::{Interview, Interviewer, MeetingFormat};
 use followup_core::phrasing;
 use followup_core::plan::{Purpose, RecipientKind};
@@ -539,41 +540,8 @@ fn interview_day_and_date(request: &RenderRequest) -> (String, String) {
 }
 
 // Dates are written by hand rather than with `strftime`, which reads its format anew
-// at every call: a draft writes four of them. The words are strftime's (`%A`, `%B`).
-
-/// The weekday's name, as `%A` writes it.
-fn weekday_name(weekday: jiff::civil::Weekday) -> &'static str {
-    use jiff::civil::Weekday;
-    match weekday {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
-}
-
-/// The month's name, as `%B` writes it.
-fn month_name(day: jiff::civil::Date) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    // A date's month is 1 to 12.
-    MONTHS[usize::try_from(day.month() - 1).unwrap_or_default() % 12]
-}
+// at every call: a draft writes four of them. The words are core's `human_time`
+// (strftime's `%A` and `%B`).
 
 /// `December 7, 2026`, as `%B %-d, %Y` writes it.
 fn long_date(day: jiff::civil::Date) -> String {
