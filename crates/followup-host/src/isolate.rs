@@ -286,7 +286,7 @@ impl std::fmt::Display for Oversize {
 impl std::error::Error for Oversize {}
 
 /// Which calls beyond the manifest a library's table holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Capabilities {
     /// It can draft (ABI 1.1 or later).
     pub render: bool,

@@ -24,6 +24,9 @@ use std::path::{Path, PathBuf};
 use followup_core::manifest::ChannelManifest;
 use serde::{Deserialize, Serialize};
 
+use crate::handshake::{Backend, Deferred, Described};
+use crate::isolate::{Capabilities, PluginIsolation};
+
 /// The largest cache file read; a real one holds a few kilobytes per plugin.
 const MAX_CACHE_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -55,10 +58,7 @@ struct CacheFile {
 struct Entry {
     path: PathBuf,
     identity: FileIdentity,
-    abi_version: u32,
-    render: bool,
-    export: bool,
-    manifest: ChannelManifest,
+    described: Remembered,
 }
 
 /// What says a file is the one that was described.
@@ -102,13 +102,33 @@ impl FileIdentity {
     }
 }
 
-/// A library described from the cache.
-#[derive(Clone, Debug)]
+/// What the cache remembers of a library: what its handshake and manifest said.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub(crate) struct Remembered {
-    pub abi_version: u32,
-    pub render: bool,
-    pub export: bool,
-    pub manifest: ChannelManifest,
+    abi_version: u32,
+    capabilities: Capabilities,
+    manifest: ChannelManifest,
+}
+
+impl Remembered {
+    fn of(described: &Described) -> Remembered {
+        Remembered {
+            abi_version: described.abi_version,
+            capabilities: described.backend.capabilities(),
+            manifest: described.manifest.clone(),
+        }
+    }
+
+    /// The library at `path` described from the cache, to be opened (as `isolation`
+    /// says) on its first call.
+    pub(crate) fn deferred(self, path: &Path, isolation: &PluginIsolation) -> Described {
+        let deferred = Deferred::new(path, isolation, self.abi_version, self.capabilities);
+        Described {
+            abi_version: self.abi_version,
+            manifest: self.manifest,
+            backend: Backend::Deferred(std::sync::Arc::new(deferred)),
+        }
+    }
 }
 
 impl ManifestCache {
@@ -121,39 +141,37 @@ impl ManifestCache {
         ManifestCache { path: path.to_path_buf(), file, changed: false }
     }
 
-    /// The remembered description of the library at `path`, when the file is the one
-    /// that was described and its manifest still passes the checks.
-    pub(crate) fn get(&self, path: &Path) -> Option<Remembered> {
+    /// The remembered description of the library at `path`, whose file now has
+    /// `identity`: when it is the file that was described and its manifest still
+    /// passes the checks.
+    pub(crate) fn get(&self, path: &Path, identity: Option<Identity>) -> Option<Remembered> {
+        let Identity(identity) = identity?;
         let entry = self.file.entries.iter().find(|entry| entry.path == path)?;
-        if FileIdentity::of(path)? != entry.identity || entry.manifest.check().is_err() {
+        if identity != entry.identity || entry.described.manifest.check().is_err() {
             return None;
         }
-        Some(Remembered {
-            abi_version: entry.abi_version,
-            render: entry.render,
-            export: entry.export,
-            manifest: entry.manifest.clone(),
-        })
+        Some(entry.described.clone())
     }
 
-    /// Remembers what the library at `path` said; `identity` is the file's before it
-    /// was opened, so a file replaced meanwhile is described again next time.
-    pub(crate) fn remember(
+    /// Learns how describing the library at `path` went: remembers what it said, or
+    /// forgets it when it was refused. `identity` is the file's before it was opened,
+    /// so a file replaced meanwhile is described again next time.
+    pub(crate) fn learn(
         &mut self,
         path: &Path,
         identity: Option<Identity>,
-        described: Remembered,
+        described: Option<&Described>,
     ) {
+        match described {
+            Some(described) => self.remember(path, identity, Remembered::of(described)),
+            None => self.forget(path),
+        }
+    }
+
+    fn remember(&mut self, path: &Path, identity: Option<Identity>, described: Remembered) {
         let Some(Identity(identity)) = identity else { return };
         self.forget(path);
-        self.file.entries.push(Entry {
-            path: path.to_path_buf(),
-            identity,
-            abi_version: described.abi_version,
-            render: described.render,
-            export: described.export,
-            manifest: described.manifest,
-        });
+        self.file.entries.push(Entry { path: path.to_path_buf(), identity, described });
         if self.file.entries.len() > MAX_ENTRIES {
             let excess = self.file.entries.len() - MAX_ENTRIES;
             self.file.entries.drain(..excess);
@@ -163,7 +181,7 @@ impl ManifestCache {
 
     /// Forgets the library at `path` (it was refused, or is about to be remembered
     /// anew).
-    pub(crate) fn forget(&mut self, path: &Path) {
+    fn forget(&mut self, path: &Path) {
         let before = self.file.entries.len();
         self.file.entries.retain(|entry| entry.path != path);
         self.changed |= self.file.entries.len() != before;
@@ -224,7 +242,8 @@ mod tests {
     }
 
     fn remembered() -> Remembered {
-        Remembered { abi_version: 1, render: true, export: false, manifest: manifest() }
+        let capabilities = Capabilities { render: true, export: false };
+        Remembered { abi_version: 1, capabilities, manifest: manifest() }
     }
 
     #[test]
@@ -235,17 +254,20 @@ mod tests {
         let cache_path = dir.path().join("cache/manifests.json");
 
         let mut cache = ManifestCache::read(&cache_path);
-        assert!(cache.get(&library).is_none(), "nothing remembered yet");
+        assert!(cache.get(&library, Identity::of(&library)).is_none(), "nothing remembered yet");
         cache.remember(&library, Identity::of(&library), remembered());
         cache.save();
 
         let again = ManifestCache::read(&cache_path);
-        let found = again.get(&library).expect("remembered across runs");
+        let found = again.get(&library, Identity::of(&library)).expect("remembered across runs");
         assert_eq!(found.manifest, manifest());
-        assert!(found.render && !found.export);
+        assert!(found.capabilities.render && !found.capabilities.export);
 
         std::fs::write(&library, b"a new build, longer").expect("writable");
-        assert!(again.get(&library).is_none(), "a rebuilt library is opened again");
+        assert!(
+            again.get(&library, Identity::of(&library)).is_none(),
+            "a rebuilt library is opened again"
+        );
     }
 
     #[test]
@@ -261,10 +283,16 @@ mod tests {
         let text = std::fs::read_to_string(&cache_path).expect("written");
         let foreign = text.replace(&format_tag(), "followup-host 0.0.0 abi 0");
         std::fs::write(&cache_path, foreign).expect("writable");
-        assert!(ManifestCache::read(&cache_path).get(&library).is_none(), "another version");
+        assert!(
+            ManifestCache::read(&cache_path).get(&library, Identity::of(&library)).is_none(),
+            "another version"
+        );
 
         std::fs::write(&cache_path, &text[..text.len() / 2]).expect("writable");
-        assert!(ManifestCache::read(&cache_path).get(&library).is_none(), "cut short");
+        assert!(
+            ManifestCache::read(&cache_path).get(&library, Identity::of(&library)).is_none(),
+            "cut short"
+        );
     }
 
     #[test]
@@ -278,6 +306,6 @@ mod tests {
         }
         assert_eq!(cache.file.entries.len(), MAX_ENTRIES);
         let newest = dir.path().join(format!("libfollowup_c{}.so", MAX_ENTRIES + 9));
-        assert!(cache.get(&newest).is_some(), "the newest are kept");
+        assert!(cache.get(&newest, Identity::of(&newest)).is_some(), "the newest are kept");
     }
 }

@@ -9,8 +9,7 @@ use std::path::PathBuf;
 use followup_core::manifest::ChannelManifest;
 
 use crate::discover::discover;
-use crate::handshake::{Backend, Deferred, Described, describe, start};
-use crate::isolate::Capabilities;
+use crate::handshake::{Backend, describe, start};
 use crate::manifest_cache::{Identity, ManifestCache, Remembered};
 use crate::refusal::{Refusal, RefusalReason};
 use crate::search::{Origin, SearchPath};
@@ -114,45 +113,23 @@ pub fn load_plugins(search: &SearchPath) -> Registry {
     let pending: Vec<_> = discovery
         .candidates
         .iter()
-        .map(|candidate| match cache.as_ref().and_then(|cache| cache.get(&candidate.path)) {
-            Some(remembered) => Opening::Remembered(Box::new(remembered)),
-            None => Opening::Started(
-                Identity::of(&candidate.path),
-                start(&candidate.path, search.isolation()),
-            ),
+        .map(|candidate| {
+            let identity = cache.as_ref().and_then(|_| Identity::of(&candidate.path));
+            match cache.as_ref().and_then(|cache| cache.get(&candidate.path, identity)) {
+                Some(remembered) => Opening::Remembered(Box::new(remembered)),
+                None => Opening::Started(identity, start(&candidate.path, search.isolation())),
+            }
         })
         .collect();
     for (candidate, pending) in discovery.candidates.into_iter().zip(pending) {
         let described = match pending {
-            Opening::Remembered(remembered) => Ok(Described {
-                abi_version: remembered.abi_version,
-                backend: Backend::Deferred(std::sync::Arc::new(Deferred::new(
-                    &candidate.path,
-                    search.isolation(),
-                    remembered.abi_version,
-                    Capabilities { render: remembered.render, export: remembered.export },
-                ))),
-                manifest: remembered.manifest,
-            }),
+            Opening::Remembered(remembered) => {
+                Ok(remembered.deferred(&candidate.path, search.isolation()))
+            }
             Opening::Started(identity, pending) => {
                 let described = describe(&candidate.path, pending);
                 if let Some(cache) = cache.as_mut() {
-                    match &described {
-                        Ok(described) => {
-                            let capabilities = described.backend.capabilities();
-                            cache.remember(
-                                &candidate.path,
-                                identity,
-                                Remembered {
-                                    abi_version: described.abi_version,
-                                    render: capabilities.render,
-                                    export: capabilities.export,
-                                    manifest: described.manifest.clone(),
-                                },
-                            );
-                        }
-                        Err(_) => cache.forget(&candidate.path),
-                    }
+                    cache.learn(&candidate.path, identity, described.as_ref().ok());
                 }
                 described
             }

@@ -74,11 +74,10 @@ impl SearchPath {
         self.manifest_cache.as_deref()
     }
 
-    /// Remembers the manifests of the libraries that load in `file` (none: no cache),
-    /// and describes a
+    /// Remembers the manifests of the libraries that load in `file`, and describes a
     /// library that has not changed since from it, opening it only on its first render
-    /// or export (see the `manifest_cache` module). Without it, every library is opened
-    /// when the plugins load.
+    /// or export (see the `manifest_cache` module). With `None`, every library is
+    /// opened when the plugins load.
     pub fn set_manifest_cache(&mut self, file: Option<PathBuf>) {
         self.manifest_cache = file;
     }
