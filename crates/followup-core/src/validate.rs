@@ -449,34 +449,34 @@ pub fn validate(interview: Interview) -> Result<ValidInterview, InvalidInterview
 fn phrasing_warnings(interview: &Interview) -> Vec<Problem> {
     let reinforce = &interview.reinforce;
     let mut warnings = Vec::new();
-    // The field path is written only for a phrase that gets advice: every interview
-    // of a batch is checked, and nearly all read well.
-    let mut check = |field: &dyn Fn() -> String, text: &str, topic: bool| {
-        let advice =
-            if topic { crate::phrasing::topic_advice(text) } else { crate::phrasing::advice(text) };
-        if let Some(advice) = advice {
-            warnings.push(
-                Problem::new(field(), "will not read well in a message as it is written")
-                    .with_hint(format!("{advice} (see docs/drafting.md, \"Writing the inputs\")")),
-            );
-        }
-    };
-    // Each item's field path from its index.
-    let mut check_all = |field: &dyn Fn(usize) -> String, items: &[String], topic: bool| {
+    // Each entry's field path is written from its index only when it gets advice: every
+    // interview of a batch is checked, and nearly all read well.
+    let mut check = |items: &[String], topic: bool, field: &dyn Fn(usize) -> String| {
         for (i, text) in items.iter().enumerate() {
-            check(&|| field(i), text, topic);
+            let advice = if topic {
+                crate::phrasing::topic_advice(text)
+            } else {
+                crate::phrasing::advice(text)
+            };
+            if let Some(advice) = advice {
+                warnings.push(
+                    Problem::new(field(i), "will not read well in a message as it is written")
+                        .with_hint(format!(
+                            "{advice} (see docs/drafting.md, \"Writing the inputs\")"
+                        )),
+                );
+            }
         }
     };
-    check_all(&|i| format!("reinforce.strengths[{i}]"), &reinforce.strengths, false);
-    check_all(&|i| format!("reinforce.clarify[{i}]"), &reinforce.clarify, false);
+    check(&reinforce.strengths, false, &|i| format!("reinforce.strengths[{i}]"));
+    check(&reinforce.clarify, false, &|i| format!("reinforce.clarify[{i}]"));
     if let Some(motivation) = &reinforce.motivation {
-        let field = |_| "reinforce.motivation".to_string();
-        check_all(&field, std::slice::from_ref(motivation), false);
+        check(std::slice::from_ref(motivation), false, &|_| "reinforce.motivation".to_string());
     }
     for (index, person) in interview.interviewers.iter().enumerate() {
-        check_all(&|i| format!("interviewers[{index}].topics[{i}]"), &person.topics, true);
-        check_all(&|i| format!("interviewers[{index}].strengths[{i}]"), &person.strengths, false);
-        check_all(&|i| format!("interviewers[{index}].clarify[{i}]"), &person.clarify, false);
+        check(&person.topics, true, &|i| format!("interviewers[{index}].topics[{i}]"));
+        check(&person.strengths, false, &|i| format!("interviewers[{index}].strengths[{i}]"));
+        check(&person.clarify, false, &|i| format!("interviewers[{index}].clarify[{i}]"));
     }
     warnings
 }
