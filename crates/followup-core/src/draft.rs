@@ -295,30 +295,36 @@ pub const VARIETY: &str = "variety";
 /// People on a panel compare notes, and a candidate's second check-in should not repeat
 /// the first: a message that reads like its neighbour reads like a form letter.
 pub fn check_variety(drafts: &mut [Draft]) {
-    use std::collections::{BTreeSet, HashMap};
-    let sentences: Vec<BTreeSet<String>> =
-        drafts.iter().map(|d| crate::phrasing::sentences(&d.body).into_iter().collect()).collect();
+    use std::collections::HashMap;
+    let sentences: Vec<Vec<u64>> =
+        drafts.iter().map(|d| crate::phrasing::sentence_fingerprints(&d.body)).collect();
     // Which drafts hold each sentence, and each body: a plan for a panel of a thousand
     // must not compare a million pairs.
-    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut holders: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, set) in sentences.iter().enumerate() {
-        for sentence in set {
-            holders.entry(sentence.as_str()).or_default().push(i);
+        for &sentence in set {
+            holders.entry(sentence).or_default().push(i);
         }
     }
-    let mut bodies: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Each draft's first other draft of the same text, hashing each text once.
+    let mut first_with_body: HashMap<&str, usize> = HashMap::new();
+    let mut same_bodies: Vec<Option<usize>> = vec![None; drafts.len()];
     for (i, draft) in drafts.iter().enumerate() {
-        bodies.entry(draft.body.as_str()).or_default().push(i);
+        let first = *first_with_body.entry(draft.body.as_str()).or_insert(i);
+        if first != i {
+            same_bodies[i] = Some(first);
+            same_bodies[first].get_or_insert(i);
+        }
     }
-    let shared_with = |i: usize, j: usize| sentences[i].intersection(&sentences[j]).count();
+    let shared_with = |i: usize, j: usize| sorted_shared(&sentences[i], &sentences[j]);
     let mut checks = Vec::with_capacity(drafts.len());
     for (i, mine) in sentences.iter().enumerate() {
-        let same_body = bodies[drafts[i].body.as_str()].iter().copied().find(|&j| j != i);
+        let same_body = same_bodies[i];
         // The drafts most alike: those sharing the most of this one's sentences, counted
         // through the sentences' holders; only the few best are compared exactly.
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for sentence in mine {
-            for &j in holders[sentence.as_str()].iter().filter(|&&j| j != i).take(VARIETY_PEERS) {
+            for &j in holders[sentence].iter().filter(|&&j| j != i).take(VARIETY_PEERS) {
                 *counts.entry(j).or_default() += 1;
             }
         }
@@ -357,6 +363,23 @@ pub fn check_variety(drafts: &mut [Draft]) {
     for (draft, check) in drafts.iter_mut().zip(checks) {
         draft.checks.push(check);
     }
+}
+
+/// How many numbers two sorted lists without repeats have in common.
+fn sorted_shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// How many other drafts [`check_variety`] follows from each sentence, and compares

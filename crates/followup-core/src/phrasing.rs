@@ -311,6 +311,72 @@ pub fn motivation_sentence(text: &str, company: &str, variant: usize) -> String 
 /// lower-cased with spaces folded.
 pub fn sentences(text: &str) -> Vec<String> {
     let mut found = Vec::new();
+    let mut folded = String::new();
+    each_sentence(text, |sentence| {
+        if fold(sentence, &mut folded) {
+            found.push(folded.clone());
+        }
+    });
+    found
+}
+
+/// A fingerprint of each of [`sentences`]`(text)`, sorted and without repeats: two
+/// messages share a sentence when they share its fingerprint. Comparing the messages
+/// of a plan costs a few numbers per sentence this way, not a string each.
+pub fn sentence_fingerprints(text: &str) -> Vec<u64> {
+    let mut found = Vec::new();
+    let mut folded = String::new();
+    each_sentence(text, |sentence| {
+        if sentence.is_ascii() {
+            found.extend(ascii_fingerprint(sentence));
+        } else if fold(sentence, &mut folded) {
+            found.push(fingerprint(&folded));
+        }
+    });
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The [`fingerprint`] of an ASCII sentence as [`fold`] would write it, worked out
+/// byte by byte without writing it: the messages' sentences are nearly all ASCII.
+fn ascii_fingerprint(sentence: &str) -> Option<u64> {
+    let (mut hash, mut words, mut in_word) = (FNV_OFFSET, 0usize, false);
+    for byte in sentence.bytes() {
+        // The ASCII characters that `char::is_whitespace` (and so `split_whitespace`)
+        // takes for spaces: `u8::is_ascii_whitespace` leaves out the vertical tab.
+        if matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            if words > 0 {
+                hash = fnv_step(hash, b' ');
+            }
+            words += 1;
+            in_word = true;
+        }
+        hash = fnv_step(hash, byte.to_ascii_lowercase());
+    }
+    (words >= 4).then_some(hash)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// A 64-bit FNV-1a hash of `text`: stable from one run and one build to the next, and
+/// quick on short text. Two different sentences of a plan share one with odds of about
+/// one in 10^15 even for a panel of a thousand.
+pub fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(FNV_OFFSET, fnv_step)
+}
+
+/// Calls `found` with each sentence of `text` that ends in a full stop, an exclamation
+/// or a question mark, leaving out the lines that end in a comma (greetings, sign-offs).
+fn each_sentence(text: &str, mut found: impl FnMut(&str)) {
     for line in text.lines().map(str::trim).filter(|l| !l.ends_with(',')) {
         let mut start = 0;
         // The marks are ASCII, so they are found byte by byte; a byte of a longer
@@ -322,19 +388,20 @@ pub fn sentences(text: &str) -> Vec<String> {
             let end = at + 1;
             let rest = line.get(end..).unwrap_or_default();
             if rest.chars().next().is_none_or(char::is_whitespace) {
-                found.extend(folded(line.get(start..end).unwrap_or_default()));
+                found(line.get(start..end).unwrap_or_default());
                 start = end;
             }
         }
     }
-    found
 }
 
-/// A sentence of four words or more, lower-cased with its spaces folded; `None` for a
-/// shorter one.
-fn folded(sentence: &str) -> Option<String> {
-    sentence.split_whitespace().nth(3)?;
-    let mut out = String::with_capacity(sentence.len());
+/// Writes `sentence` lower-cased with its spaces folded into `out` (cleared first) when
+/// it has four words or more; says whether it had.
+fn fold(sentence: &str, out: &mut String) -> bool {
+    out.clear();
+    if sentence.split_whitespace().nth(3).is_none() {
+        return false;
+    }
     for word in sentence.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -345,7 +412,7 @@ fn folded(sentence: &str) -> Option<String> {
             out.push_str(&word.to_lowercase());
         }
     }
-    Some(out)
+    true
 }
 
 /// Why a phrase cannot be made to read well, as advice to the candidate; `None` when it
@@ -495,6 +562,38 @@ mod tests {
             motivation_sentence("I want to work on logistics.", "Acme", 0),
             "I want to work on logistics."
         );
+    }
+
+    #[test]
+    fn fingerprints_tell_the_same_sentences_apart_from_others() {
+        let a = "Dear Dana,\n\nThank you for your time today. It was great!\nI look forward to hearing from you.";
+        let b = "Hi Sam,\n\nthank  YOU for your time today. I look forward to hearing from you. \
+                 I look forward to hearing from you.";
+        let c = "Hi Sam,\n\nThank you for the tour of the plant.";
+        let want: Vec<u64> = {
+            let mut all: Vec<u64> = sentences(a).iter().map(|s| fingerprint(s)).collect();
+            all.sort_unstable();
+            all
+        };
+        assert_eq!(sentence_fingerprints(a), want);
+        // The same two sentences, differently cased and spaced, one of them twice.
+        assert_eq!(sentence_fingerprints(b), want);
+        assert!(sentence_fingerprints(c).iter().all(|f| !want.contains(f)));
+        assert!(sentence_fingerprints("Best regards,\nAna Ruiz").is_empty());
+    }
+
+    #[test]
+    fn an_ascii_sentence_is_fingerprinted_as_its_folded_text() {
+        let mut folded = String::new();
+        for sentence in [
+            "Thank you for  the\ttour\x0b today.",
+            "  Two  words only.",
+            "We covered SQL, dbt and Airflow!",
+            "One two three four",
+        ] {
+            let folded = fold(sentence, &mut folded).then(|| fingerprint(&folded));
+            assert_eq!(ascii_fingerprint(sentence), folded, "{sentence:?}");
+        }
     }
 
     #[test]
