@@ -370,7 +370,7 @@ fn fnv_step(hash: u64, byte: u8) -> u64 {
 /// A 64-bit FNV-1a hash of `text`: stable from one run and one build to the next, and
 /// quick on short text. Two different sentences of a plan share one with odds of about
 /// one in 10^15 even for a panel of a thousand.
-pub fn fingerprint(text: &str) -> u64 {
+fn fingerprint(text: &str) -> u64 {
     text.bytes().fold(FNV_OFFSET, fnv_step)
 }
 

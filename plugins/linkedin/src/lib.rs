@@ -3,13 +3,8 @@
 //! It complements the thank-you and comes after it, only to interviewers whose profile
 //! is known and in fields where it helps. The note is hard-capped by account tier.
 
-/// The library's allocator. A draft allocates and frees many short strings, where
-/// mimalloc is markedly faster than the system's (a fifth of a batch draft's time
-/// went to glibc's malloc inside the plugins). It is built for libraries opened at run
-/// time (see the workspace's `Cargo.toml`), and the host never unloads a library (see
-/// `followup-host`'s handshake), so no thread outlives the allocator it used. A
-/// program has one global allocator, so only one plugin crate may be linked into any
-/// one test or program as an rlib.
+/// The library's allocator: why mimalloc, why it is safe in a library the host opens,
+/// and what it asks of crates that link this one, are in `docs/ARCHITECTURE.md`.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
