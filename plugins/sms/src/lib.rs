@@ -244,6 +244,14 @@ mod tests {
         assert_eq!(Sms::default().templates.compile(), Ok(()));
     }
 
+    /// The built-in templates render without Tera, and exactly as Tera renders them.
+    #[test]
+    fn built_in_templates_render_directly_as_tera_does() {
+        let names: Vec<&str> = TEMPLATES.iter().map(|(name, _)| *name).collect();
+        let templates = &Sms::default().templates;
+        followup_plugin::testing::assert_direct_renders_match_tera(templates, &names);
+    }
+
     #[test]
     fn manifest_passes_the_host_checks() {
         let manifest = Channel::manifest(&Sms::default());

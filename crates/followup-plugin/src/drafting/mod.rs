@@ -7,6 +7,7 @@
 
 mod budget;
 pub mod checks;
+mod direct;
 mod facts;
 mod templates;
 

@@ -19,6 +19,7 @@ use followup_core::draft::{RenderBudget, RenderFailure, RenderRequest, TemplateF
 
 use super::Facts;
 use super::budget;
+use super::direct::DirectSet;
 
 /// A set of named templates (`thank_you`, `check_in`, ...). Cloning is cheap: the
 /// compiled templates are shared.
@@ -48,6 +49,9 @@ struct Set {
     /// Whether any template of the set is a style's, and so metered: a set of a
     /// channel's own templates only is its code, and its renders read no clock.
     metered: bool,
+    /// The same templates parsed for rendering straight from the facts, for a set of a
+    /// channel's own templates that keeps to the subset `direct` reads.
+    direct: Option<DirectSet>,
 }
 
 /// A set compiled on first use: a plugin that is loaded to plan, and renders nothing,
@@ -196,6 +200,11 @@ fn compile(sources: &[Source<'_>]) -> Result<Set, TemplateError> {
         tera,
         compiled_texts: prepared.iter().map(|(n, t)| ((*n).to_string(), t.to_string())).collect(),
         metered: sources.iter().any(|s| s.metered),
+        direct: if sources.iter().any(|s| s.metered) {
+            None
+        } else {
+            DirectSet::parse(sources.iter().map(|s| (s.name, s.text)))
+        },
     })
 }
 
@@ -355,6 +364,31 @@ impl Templates {
         Ok(text)
     }
 
+    /// Whether these templates render straight from the facts rather than through
+    /// Tera: a channel's own templates that keep to the subset the `direct` module
+    /// reads. A channel's tests assert it, so that a template that leaves the subset
+    /// is noticed (it would still render, through Tera, only slower).
+    pub fn render_directly(&self) -> bool {
+        self.set.get().is_ok_and(|set| set.direct.is_some())
+    }
+
+    /// Renders `name` both ways, directly (when the set can) and through Tera alone,
+    /// for tests that hold the two equal.
+    pub(crate) fn render_both(
+        &self,
+        name: &str,
+        facts: &Facts,
+    ) -> Result<(RenderOutcome, Option<RenderOutcome>), TemplateError> {
+        let set = self.set.get()?;
+        let contexts = FactContexts::new(facts);
+        let tera = self.render_tera(set, name, &contexts);
+        let direct = set.direct.as_ref().and_then(|direct| {
+            let rendered = direct.render(name, facts, self.budget.output_bytes())?;
+            Some(Ok((tidy(&rendered.text), rendered.empty.into_iter().collect())))
+        });
+        Ok((tera, direct))
+    }
+
     /// These templates, rendering under `budget`.
     pub fn with_budget(&self, budget: RenderBudget) -> Templates {
         Templates { budget, ..self.clone() }
@@ -369,7 +403,22 @@ impl Templates {
         contexts: &FactContexts<'_>,
     ) -> Result<(String, Vec<EmptyPlaceholder>), TemplateError> {
         let set = self.set.get()?;
-        let first = match self.render_with(set, name, &contexts.stripped) {
+        if let Some(direct) = &set.direct
+            && let Some(rendered) = direct.render(name, contexts.facts, self.budget.output_bytes())
+        {
+            return Ok((tidy(&rendered.text), rendered.empty.into_iter().collect()));
+        }
+        self.render_tera(set, name, contexts)
+    }
+
+    /// [`Templates::render_tidy`] through Tera alone.
+    fn render_tera(
+        &self,
+        set: &Set,
+        name: &str,
+        contexts: &FactContexts<'_>,
+    ) -> Result<(String, Vec<EmptyPlaceholder>), TemplateError> {
+        let first = match self.render_with(set, name, contexts.stripped()) {
             Ok(text) => return Ok((text, Vec::new())),
             Err(Failure::OverBudget(err)) => return Err(err),
             Err(Failure::Tera(err)) => err,
@@ -409,6 +458,9 @@ impl Templates {
     }
 }
 
+/// A render's text and the placeholders that rendered empty, or its error.
+pub(crate) type RenderOutcome = Result<(String, Vec<EmptyPlaceholder>), TemplateError>;
+
 /// What an error of a render without the empty facts points at.
 fn empty_placeholder(set: &Set, name: &str, err: &tera::Error) -> EmptyPlaceholder {
     let located = template_error(name, err);
@@ -416,7 +468,13 @@ fn empty_placeholder(set: &Set, name: &str, err: &tera::Error) -> EmptyPlacehold
         ErrorKind::RenderingError(report) => set
             .compiled_texts
             .get(&located.template)
-            .and_then(|text| text.get(report.span().range.clone()))
+            .and_then(|text| {
+                // Tera points at the missing field alone (`first_name`); the quote
+                // names the whole path (`recipient.first_name`), as the author wrote it.
+                let range = report.span().range.clone();
+                let path_start = text.get(..range.start)?.trim_end_matches(is_path_char).len();
+                text.get(path_start..range.end)
+            })
             .map(|expression| format!("{{{{ {} }}}}", expression.trim())),
         _ => None,
     };
@@ -427,6 +485,11 @@ fn empty_placeholder(set: &Set, name: &str, err: &tera::Error) -> EmptyPlacehold
             .filter(|q| !q.is_empty())
             .unwrap_or_else(|| "a placeholder".to_string()),
     }
+}
+
+/// Whether `c` can be part of a dotted path (`recipient.first_name`).
+fn is_path_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '.'
 }
 
 /// Why one render failed: its budget (final), or tera (which may be an empty fact).
@@ -470,17 +533,22 @@ pub fn take_empty_placeholders() -> Vec<EmptyPlaceholder> {
 /// and, made only when a render needs it, with all of them.
 struct FactContexts<'f> {
     facts: &'f Facts,
-    stripped: Context,
+    stripped: std::cell::OnceCell<Context>,
     full: std::cell::OnceCell<Context>,
 }
 
 impl<'f> FactContexts<'f> {
+    /// Makes neither context yet: a draft whose templates render directly needs none.
     fn new(facts: &'f Facts) -> FactContexts<'f> {
         FactContexts {
             facts,
-            stripped: super::facts::context_of(facts, false),
+            stripped: std::cell::OnceCell::new(),
             full: std::cell::OnceCell::new(),
         }
+    }
+
+    fn stripped(&self) -> &Context {
+        self.stripped.get_or_init(|| super::facts::context_of(self.facts, false))
     }
 
     fn full(&self) -> &Context {
